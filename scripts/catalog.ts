@@ -1,0 +1,66 @@
+/**
+ * Command-line entry for the catalogue.
+ *
+ *   npm run catalog -- validate                 check the built-in catalogue (catalog/)
+ *   npm run catalog -- export-openapi           print the built-in catalogue as OpenAPI 3.1 JSON
+ *   npm run catalog -- import FILE...           import OpenAPI 3.0/3.1 documents (JSON or YAML)
+ *   npm run catalog -- import --json FILE...    … and print the resulting catalogue as JSON
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assembleCatalog, type CatalogIndex, type CatalogSection } from '../src/core/catalog/assemble.js';
+import { lintCatalogText, validateCatalog } from '../src/core/catalog/load.js';
+import type { Catalog } from '../src/core/catalog/schema.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+export function loadBuiltinFromDisk(): unknown {
+  const index = readJson(join(root, 'catalog/index.json')) as CatalogIndex;
+  const sections: Record<string, CatalogSection> = {};
+  for (const name of index.sections) sections[name] = readJson(join(root, 'catalog/sections', `${name}.json`)) as CatalogSection;
+  return assembleCatalog(index, sections);
+}
+
+/** The section file each entry of the assembled catalogue came from, by entry index. */
+function entrySections(): string[] {
+  const index = readJson(join(root, 'catalog/index.json')) as CatalogIndex;
+  return index.sections.flatMap((name) => {
+    const section = readJson(join(root, 'catalog/sections', `${name}.json`)) as CatalogSection;
+    return section.entries.map(() => name);
+  });
+}
+
+function main(argv: string[]): number {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'validate': {
+      // `validate --section chat` shows only the problems of the entries in catalog/sections/chat.json.
+      const only = args[0] === '--section' ? args[1] : undefined;
+      const data = loadBuiltinFromDisk() as { entries: Array<{ id?: string; section?: string }> };
+      const sectionOf = entrySections();
+      const problems = validateCatalog(data);
+      problems.push(...lintCatalogText(data as Catalog));
+      const label = (path: string) =>
+        path.replace(/^entries\[(\d+)\]/, (m, i: string) => `${m} ${data.entries[Number(i)]?.id ?? '?'} (${sectionOf[Number(i)]})`);
+      const shown = problems.filter((p) => !only || sectionOf[Number(/^entries\[(\d+)\]/.exec(p.path)?.[1] ?? -1)] === only);
+      for (const p of shown) console.error(`${label(p.path)}: ${p.message}`);
+      if (shown.length) {
+        console.error(`${shown.length} problem(s)`);
+        return 1;
+      }
+      const endpoints = data.entries.filter((e) => (e as { kind?: string }).kind === 'endpoint').length;
+      console.log(`catalogue OK${only ? ` (section ${only})` : ''}: ${data.entries.length} entries, ${endpoints} endpoints`);
+      return 0;
+    }
+    default:
+      console.error('usage: npm run catalog -- validate | export-openapi | import [--json] FILE...');
+      return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
