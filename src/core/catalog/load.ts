@@ -57,8 +57,8 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
     case 'invalid_format':
       return issue.message && issue.message !== 'Invalid input' ? issue.message : `expected a valid ${issue.format}`;
     case 'invalid_union': {
-      const discriminated = issue.note === 'No matching discriminator';
-      if (discriminated) return `expected "kind" to be one of "endpoint", "callback", "doc"`;
+      const { discriminator } = issue as { discriminator?: string };
+      if (discriminator === 'kind') return `expected "kind" to be one of "endpoint", "callback", "doc"`;
       return `does not match any allowed shape`;
     }
     default:
@@ -192,5 +192,34 @@ export function lintCatalogText(cat: Catalog): CatalogProblem[] {
     }
   };
   visit(cat, '');
+  return problems;
+}
+
+/**
+ * What the built-in catalogue promises beyond the schema: every endpoint and callback has a
+ * description in both languages and so do all of its parameters and fields, at every depth, and
+ * every entry links to its page in the Coze docs.
+ */
+export function lintCatalogCompleteness(cat: Catalog): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const fields = (list: Field[] | undefined, at: string): void => {
+    list?.forEach((f, i) => {
+      const here = `${at}[${i}]`;
+      if (!f.description) problems.push({ path: `${here}.description`, message: `"${f.name}" has no description` });
+      fields(f.fields, `${here}.fields`);
+      if (f.items?.fields) fields(f.items.fields, `${here}.items.fields`);
+    });
+  };
+  cat.entries.forEach((entry, i) => {
+    const at = `entries[${i}]`;
+    if (!entry.docUrl) problems.push({ path: `${at}.docUrl`, message: `${entry.id} has no link to its doc page` });
+    if (entry.kind === 'doc') return;
+    if (!entry.description) problems.push({ path: `${at}.description`, message: `${entry.id} has no description` });
+    if (entry.kind === 'endpoint') {
+      fields(entry.params, `${at}.params`);
+      fields(entry.response.fields, `${at}.response.fields`);
+      if (entry.response.kind === 'json' && entry.response.example === undefined) problems.push({ path: `${at}.response.example`, message: `${entry.id} has no example response` });
+    } else fields(entry.payload.fields, `${at}.payload.fields`);
+  });
   return problems;
 }

@@ -60,7 +60,6 @@ export interface Schema {
 export interface Field extends Schema {
   name: string;
   required?: boolean;
-  description: LocalizedText;
 }
 
 /** A request parameter: a field with a location. */
@@ -96,14 +95,14 @@ export const field: z.ZodMiniType<Field> = z.strictObject({
   ...schemaShape,
   name: z.string().check(z.minLength(1)),
   required: z.optional(z.boolean()),
-  description: localizedText,
+  description: z.optional(localizedText),
 });
 
 export const param: z.ZodMiniType<Param> = z.strictObject({
   ...schemaShape,
   name: z.string().check(z.minLength(1)),
   required: z.optional(z.boolean()),
-  description: localizedText,
+  description: z.optional(localizedText),
   in: z.enum(PARAM_LOCATIONS),
 });
 
@@ -164,7 +163,8 @@ const entryBase = {
   subgroup: z.optional(z.string()),
   title: localizedText,
   summary: localizedText,
-  docUrl: z.url(),
+  /** The page in the Coze docs (always set in the built-in catalogue; imported documents may lack one). */
+  docUrl: z.optional(z.url()),
 };
 
 export const endpointEntry = z.strictObject({
@@ -176,7 +176,7 @@ export const endpointEntry = z.strictObject({
   /** Path relative to the host, path parameters as `{name}`. */
   path: z.string().check(z.regex(/^\/[^\s?#]*$/, 'expected a path starting with / and without query or fragment')),
   permission: z.optional(z.array(z.string())),
-  description: localizedText,
+  description: z.optional(localizedText),
   /** 注意事项: constraints and pitfalls, one item each. */
   notes: z.array(localizedText),
   requestBody: z.enum(['none', 'json', 'multipart']),
@@ -199,7 +199,7 @@ export const callbackEntry = z.strictObject({
   kind: z.literal('callback'),
   /** `header.event_type` of the pushed payload, e.g. `bot.published`. */
   eventType: z.string().check(z.minLength(1)),
-  description: localizedText,
+  description: z.optional(localizedText),
   notes: z.array(localizedText),
   payload: z.strictObject({
     fields: z.array(field),

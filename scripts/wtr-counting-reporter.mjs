@@ -1,0 +1,29 @@
+// A web-test-runner reporter that counts passed and failed tests into a JSON file, so that
+// scripts/test.mjs can print one plain `N passed, N failed` line over every suite.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+function count(suite, totals) {
+  for (const test of suite.tests ?? []) {
+    if (test.skipped) totals.skipped++;
+    else if (test.passed) totals.passed++;
+    else totals.failed++;
+  }
+  for (const child of suite.suites ?? []) count(child, totals);
+}
+
+export function countingReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
+      for (const session of sessions) {
+        if (session.testResults) count(session.testResults, totals);
+        // A test file that failed to load or threw outside a test counts as one failure.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.fileErrors++;
+      }
+      totals.failed += totals.fileErrors;
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(totals));
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Every context the elements share, in one place. Keys use `Symbol.for` with a version, so two copies
+ * of the library on one page (only one of which defines the tags) still find each other's providers.
+ */
+import { createContext } from '@lit/context';
+import type { Catalog } from '../core/catalog/schema.js';
+import type { Locale } from '../i18n/index.js';
+
+/** The catalogue as the provider has it: replaced (never mutated) on every change. */
+export type CatalogState =
+  | { status: 'loading' }
+  | { status: 'ready'; catalog: Catalog }
+  | { status: 'error'; error: CatalogLoadError };
+
+/** What went wrong loading a catalogue, in a form elements can render. */
+export interface CatalogLoadError {
+  message: string;
+  /** `path: message` problems for invalid catalogues and OpenAPI documents. */
+  problems: Array<{ path: string; message: string }>;
+}
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** Display preferences every element follows. */
+export interface DisplaySettings {
+  locale: Locale;
+  theme: Theme;
+}
+
+export const catalogContext = createContext<CatalogState>(Symbol.for('coze-playground-elements/catalog@1'));
+export const displayContext = createContext<DisplaySettings>(Symbol.for('coze-playground-elements/display@1'));

@@ -1,0 +1,49 @@
+/**
+ * Where a catalogue comes from: the built-in one, an object a host passes, or a URL of a catalogue
+ * JSON or an OpenAPI 3 document (JSON or YAML). All of them end as a validated {@link Catalog}.
+ */
+import { importOpenApi } from '../openapi/import.js';
+import { parseDocument } from '../openapi/parse.js';
+import { parseCatalog } from './load.js';
+import type { Catalog } from './schema.js';
+
+/** A catalogue could not be fetched (network, CORS, HTTP status). */
+export class CatalogFetchError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`Could not fetch ${url}: ${reason}`);
+    this.name = 'CatalogFetchError';
+  }
+}
+
+/** An OpenAPI document, told apart from a catalogue by its version key. */
+function isOpenApi(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && ('openapi' in data || 'swagger' in data);
+}
+
+/** A parsed object → catalogue: imported when it is an OpenAPI document, validated when it is a catalogue. */
+export function catalogFromData(data: unknown, source = 'catalogue'): Catalog {
+  return isOpenApi(data) ? importOpenApi(data, { source }).catalog : parseCatalog(data, source);
+}
+
+export interface FetchCatalogOptions {
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+/** Fetch a catalogue JSON or an OpenAPI document (JSON or YAML) and turn it into a catalogue. */
+export async function fetchCatalog(url: string, options: FetchCatalogOptions = {}): Promise<Catalog> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let response: Response;
+  try {
+    response = await doFetch(url, { signal: options.signal, headers: { accept: 'application/json, application/yaml, text/yaml, */*' } });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new CatalogFetchError(url, `${(err as Error).message || 'network error'} (offline, or blocked by CORS: the server must allow this page's origin)`);
+  }
+  if (!response.ok) throw new CatalogFetchError(url, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  const text = await response.text();
+  return catalogFromData(parseDocument(text, url), url);
+}

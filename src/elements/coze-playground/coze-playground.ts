@@ -1,0 +1,178 @@
+import { provide } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { loadBuiltinCatalog } from '../../catalog/index.js';
+import { CatalogError } from '../../core/catalog/load.js';
+import type { Catalog } from '../../core/catalog/schema.js';
+import { catalogFromData, CatalogFetchError, fetchCatalog } from '../../core/catalog/source.js';
+import { OpenApiError } from '../../core/openapi/refs.js';
+import { catalogContext, displayContext, type CatalogLoadError, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
+import { msg, toLocale, type Locale } from '../../i18n/index.js';
+import { styles } from './coze-playground.styles.js';
+
+/** Fired when a catalogue has loaded and validated (`detail.catalog`) or failed (`detail.error`). */
+export type CatalogChangeEvent = CustomEvent<{ state: CatalogState }>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'coze-catalog-change': CatalogChangeEvent;
+  }
+}
+
+/**
+ * The provider a playground is built in: it loads and validates the API catalogue and shares it,
+ * with the display language and theme, with every element inside it through `@lit/context`.
+ *
+ * Without a `catalog`, it provides the built-in catalogue of every Coze OpenAPI. A `catalog` can be
+ * the URL of a catalogue JSON or of an OpenAPI 3 document (JSON or YAML), or (as a property) a
+ * catalogue object or a parsed OpenAPI document. A catalogue that cannot be fetched or does not
+ * validate is reported in place, naming each bad field.
+ *
+ * @tagname coze-playground
+ * @summary Shares the catalogue, language and theme with the playground elements inside it.
+ *
+ * @slot - The playground elements (tree, form, code, response…) and any host content.
+ *
+ * @csspart error - The panel that explains why the catalogue could not be loaded.
+ * @csspart retry - The button in that panel that loads the catalogue again.
+ *
+ * @cssprop [--coze-color-bg=#ffffff] - Page background.
+ * @cssprop [--coze-color-surface=#f7f8fa] - Background of panels and inputs.
+ * @cssprop [--coze-color-text=#1f2329] - Main text colour.
+ * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text colour.
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators.
+ * @cssprop [--coze-color-accent=#4d53e8] - Accent (selection, primary buttons, links).
+ * @cssprop [--coze-color-danger=#c62828] - Errors.
+ * @cssprop [--coze-font-sans] - Text font stack (with CJK faces).
+ * @cssprop [--coze-font-mono] - Code font stack.
+ *
+ * @fires coze-catalog-change - The catalogue finished loading or failed; `detail.state` is the new state.
+ */
+export class CozePlayground extends LitElement {
+  static override styles = styles;
+
+  /**
+   * The catalogue: a URL (attribute or property) of a catalogue JSON or an OpenAPI 3 document, or
+   * (property only) a catalogue object or a parsed OpenAPI document. Empty: the built-in catalogue.
+   */
+  @property({ attribute: 'catalog' })
+  catalog: string | Catalog | Record<string, unknown> | null = null;
+
+  /** Display language: `zh-CN` or `en` (any `zh*` value means Chinese). */
+  @property({ reflect: true })
+  override lang = 'zh-CN';
+
+  /** Colour theme: `light`, `dark`, or `auto` (follows the system). */
+  @property({ reflect: true })
+  theme: Theme = 'light';
+
+  /** The `fetch` used to load a catalogue URL (a host may pass its own, e.g. with credentials). */
+  @property({ attribute: false })
+  fetch: typeof fetch | undefined;
+
+  @provide({ context: catalogContext })
+  @state()
+  protected catalogState: CatalogState = { status: 'loading' };
+
+  @provide({ context: displayContext })
+  @state()
+  protected display: DisplaySettings = { locale: 'zh-CN', theme: 'light' };
+
+  private loadId = 0;
+  private abort: AbortController | undefined;
+
+  /** The loaded catalogue, or `undefined` while loading or after an error. */
+  get loadedCatalog(): Catalog | undefined {
+    return this.catalogState.status === 'ready' ? this.catalogState.catalog : undefined;
+  }
+
+  /** Resolves when the current catalogue load has finished (successfully or not). */
+  get catalogComplete(): Promise<CatalogState> {
+    return this.pending ?? Promise.resolve(this.catalogState);
+  }
+
+  private pending: Promise<CatalogState> | undefined;
+
+  private get locale(): Locale {
+    return toLocale(this.lang);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attached after a disconnect that aborted a load: load again.
+    if (this.hasUpdated && this.catalogState.status === 'loading') void this.reload();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || changed.has('theme')) {
+      const theme: Theme = this.theme === 'dark' || this.theme === 'auto' ? this.theme : 'light';
+      this.display = { locale: this.locale, theme };
+    }
+    if (changed.has('catalog') || changed.has('fetch')) void this.reload();
+  }
+
+  /** Load the catalogue again (after a network error, or when the document at the URL changed). */
+  reload(): Promise<CatalogState> {
+    const id = ++this.loadId;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.catalogState = { status: 'loading' };
+    this.pending = this.resolveCatalog(abort.signal).then(
+      (catalog): CatalogState => ({ status: 'ready', catalog }),
+      (err: unknown): CatalogState => ({ status: 'error', error: this.describe(err) }),
+    ).then((next) => {
+      // Only the latest load may land; an older one finishing late is dropped.
+      if (id !== this.loadId || abort.signal.aborted) return this.catalogState;
+      this.catalogState = next;
+      this.dispatchEvent(new CustomEvent('coze-catalog-change', { detail: { state: next }, bubbles: true, composed: true }));
+      return next;
+    });
+    return this.pending;
+  }
+
+  private resolveCatalog(signal: AbortSignal): Promise<Catalog> {
+    const source = this.catalog;
+    if (source === null || source === undefined || source === '') return loadBuiltinCatalog();
+    if (typeof source === 'string') {
+      return fetchCatalog(source, { signal, ...(this.fetch ? { fetch: this.fetch } : {}) });
+    }
+    return Promise.resolve().then(() => catalogFromData(source, 'catalog property'));
+  }
+
+  private describe(err: unknown): CatalogLoadError {
+    if (err instanceof CatalogError || err instanceof OpenApiError) {
+      return { message: err.message.split('\n')[0] ?? err.message, problems: err.problems };
+    }
+    if (err instanceof CatalogFetchError) {
+      return { message: msg(this.locale, 'catalog.error.fetch', { url: err.url, reason: err.reason }), problems: [] };
+    }
+    return { message: err instanceof Error ? err.message : String(err), problems: [] };
+  }
+
+  protected override render() {
+    return html`${this.renderError()}<slot></slot>`;
+  }
+
+  private renderError() {
+    if (this.catalogState.status !== 'error') return nothing;
+    const { error } = this.catalogState;
+    const shown = error.problems.slice(0, 50);
+    return html`<section part="error" role="alert">
+      <h2>${msg(this.locale, 'catalog.error.title')}</h2>
+      <p>${error.message}</p>
+      ${shown.length
+        ? html`<p>${msg(this.locale, 'catalog.error.problems', { count: error.problems.length })}</p>
+            <ul>
+              ${shown.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
+              ${error.problems.length > shown.length ? html`<li>${msg(this.locale, 'catalog.error.more', { count: error.problems.length - shown.length })}</li>` : nothing}
+            </ul>`
+        : nothing}
+      <button part="retry" @click=${() => void this.reload()}>${msg(this.locale, 'catalog.error.retry')}</button>
+    </section>`;
+  }
+}

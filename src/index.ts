@@ -1,0 +1,19 @@
+/**
+ * coze-playground-elements: the library entry. Classes, types and core functions only — importing it
+ * registers nothing. Register tags with `coze-playground-elements/define` (all) or
+ * `coze-playground-elements/define/<tag>` (one).
+ */
+export { CozePlayground, type CatalogChangeEvent } from './elements/coze-playground/coze-playground.js';
+export { catalogContext, displayContext, type CatalogState, type CatalogLoadError, type DisplaySettings, type Theme } from './context/index.js';
+export { loadBuiltinCatalog } from './catalog/index.js';
+export * from './core/catalog/schema.js';
+export { parseCatalog, validateCatalog, lintCatalogText, CatalogError, formatPath, type CatalogProblem } from './core/catalog/load.js';
+export { assembleCatalog, type CatalogIndex, type CatalogSection } from './core/catalog/assemble.js';
+export { catalogFromData, fetchCatalog, CatalogFetchError } from './core/catalog/source.js';
+export { requiredNames, findEntry, endpoints } from './core/catalog/query.js';
+export { importOpenApi, normalizePath, type ImportResult, type ImportOptions } from './core/openapi/import.js';
+export { exportOpenApi, type ExportOptions } from './core/openapi/export.js';
+export { parseDocument } from './core/openapi/parse.js';
+export { OpenApiError, type OpenApiProblem } from './core/openapi/refs.js';
+export { defineElement } from './define/define.js';
+export { msg, pick, toLocale, type Locale, type MessageKey } from './i18n/index.js';

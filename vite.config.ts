@@ -1,0 +1,45 @@
+/**
+ * Vite serves the demo (`npm start`) and builds two things:
+ *   vite build --mode lib   → dist/: the library (ES modules; dependencies left to the host's bundler)
+ *   vite build --mode demo  → dist/demo/: the demo site, self-contained
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+const libEntries = {
+  index: resolve(root, 'src/index.ts'),
+  'define/all': resolve(root, 'src/define/all.ts'),
+  'define/coze-playground': resolve(root, 'src/define/coze-playground.ts'),
+};
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'lib') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: true,
+        target: 'es2022',
+        lib: { entry: libEntries, formats: ['es'] },
+        rolldownOptions: {
+          external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^yaml($|\/)/],
+          output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  return {
+    root: resolve(root, 'demo'),
+    publicDir: false,
+    server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1' },
+    preview: { port: Number(process.env.PORT ?? 4173), host: '127.0.0.1' },
+    build: {
+      outDir: resolve(root, 'dist/demo'),
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: { input: { index: resolve(root, 'demo/index.html') } },
+    },
+  };
+});
