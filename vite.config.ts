@@ -19,7 +19,7 @@ export default defineConfig(({ mode }) => {
     return {
       build: {
         outDir: 'dist',
-        emptyOutDir: false,
+        emptyOutDir: true,
         sourcemap: true,
         target: 'es2022',
         lib: { entry: libEntries, formats: ['es'] },

@@ -39,7 +39,7 @@ function entrySections(): string[] {
   });
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'validate': {
@@ -79,7 +79,7 @@ function main(argv: string[]): number {
       const catalogs: Catalog[] = [];
       for (const file of files) {
         try {
-          const { catalog, warnings } = importOpenApi(parseDocument(readFileSync(file, 'utf8'), file), { source: file });
+          const { catalog, warnings } = importOpenApi(await parseDocument(readFileSync(file, 'utf8'), file), { source: file });
           for (const w of warnings) console.error(`${file}: warning: ${w.path}: ${w.message}`);
           catalogs.push(catalog);
           for (const entry of catalog.entries) {
@@ -106,4 +106,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

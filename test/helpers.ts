@@ -27,3 +27,13 @@ export function thrown(action: () => unknown): Error {
   }
   throw new Error('expected an error to be thrown');
 }
+
+/** Awaits `promise` and returns the error it rejects with (fails if it resolves). */
+export async function rejected(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected the promise to reject');
+}

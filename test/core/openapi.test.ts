@@ -4,7 +4,7 @@ import type { CallbackEntry, EndpointEntry } from '../../src/core/catalog/schema
 import { exportOpenApi } from '../../src/core/openapi/export.js';
 import { importOpenApi, normalizePath, OpenApiError } from '../../src/core/openapi/import.js';
 import { parseDocument } from '../../src/core/openapi/parse.js';
-import { fixtureDocument, normalized, thrown } from '../helpers.js';
+import { fixtureDocument, normalized, rejected, thrown } from '../helpers.js';
 
 function byId(entries: readonly { id: string }[], id: string) {
   const found = entries.find((e) => e.id === id);
@@ -140,10 +140,10 @@ describe('OpenAPI import errors name the bad place', () => {
     expect(warnings[0]!.message).to.equal('$ref "#/components/schemas/Missing" points to nothing (no components.schemas.Missing); read as an untyped value');
   });
 
-  it('reports JSON and YAML syntax errors with where they are', () => {
-    const json = thrown(() => parseDocument('{"openapi": "3.0.0",}', 'a.json')) as OpenApiError;
+  it('reports JSON and YAML syntax errors with where they are', async () => {
+    const json = (await rejected(parseDocument('{"openapi": "3.0.0",}', 'a.json'))) as OpenApiError;
     expect(json.problems[0]!.message).to.match(/^not valid JSON: /);
-    const yaml = thrown(() => parseDocument('openapi: 3.0.0\npaths:\n  /a: [unclosed\n', 'a.yaml')) as OpenApiError;
+    const yaml = (await rejected(parseDocument('openapi: 3.0.0\npaths:\n  /a: [unclosed\n', 'a.yaml'))) as OpenApiError;
     expect(yaml.problems[0]!.message).to.match(/^not valid YAML: .*line \d+/);
     expect(yaml.message).to.contain('Invalid a.yaml');
   });

@@ -45,5 +45,5 @@ export async function fetchCatalog(url: string, options: FetchCatalogOptions = {
   }
   if (!response.ok) throw new CatalogFetchError(url, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   const text = await response.text();
-  return catalogFromData(parseDocument(text, url), url);
+  return catalogFromData(await parseDocument(text, url), url);
 }

@@ -1,12 +1,14 @@
-/** Reading an OpenAPI document from text: JSON, or YAML (the `yaml` package, loaded only when needed in browsers). */
-import { parse as parseYaml } from 'yaml';
+/**
+ * Reading an OpenAPI document (or a catalogue) from text: JSON, or YAML. The YAML parser is loaded
+ * only when a document is not JSON, so pages that never see YAML never download it.
+ */
 import { OpenApiError } from './refs.js';
 
 /**
- * Parse JSON or YAML text. A syntax error becomes an {@link OpenApiError} that names the line and
- * column, so a user can find it in the file.
+ * Parse JSON or YAML text. A syntax error becomes an {@link OpenApiError} that says where it is
+ * (line and column for YAML), so a user can find it in the file.
  */
-export function parseDocument(text: string, source = 'document'): unknown {
+export async function parseDocument(text: string, source = 'document'): Promise<unknown> {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
@@ -15,9 +17,10 @@ export function parseDocument(text: string, source = 'document'): unknown {
       throw new OpenApiError([{ path: '', message: `not valid JSON: ${(err as Error).message}` }], source);
     }
   }
+  const { parse } = await import('yaml');
   try {
     // maxAliasCount bounds "billion laughs" alias expansion in hostile YAML.
-    return parseYaml(text, { maxAliasCount: 1000, prettyErrors: true });
+    return parse(text, { maxAliasCount: 1000, prettyErrors: true });
   } catch (err) {
     const message = (err as Error).message.split('\n')[0] ?? 'syntax error';
     throw new OpenApiError([{ path: '', message: `not valid YAML: ${message}` }], source);
