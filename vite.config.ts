@@ -2,9 +2,11 @@
  * Vite serves the demo (`npm start`) and builds two things:
  *   vite build --mode lib   → dist/: the library (ES modules; dependencies left to the host's bundler)
  *   vite build --mode demo  → dist/demo/: the demo site, self-contained
+ * The dev and preview servers also host the Coze emulator at /coze-api.
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { cozeEmulator } from './src/emulator/vite-plugin.js';
 
 const root = import.meta.dirname;
 
@@ -32,6 +34,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     root: resolve(root, 'demo'),
+    plugins: [cozeEmulator({ basePath: '/coze-api' })],
     publicDir: false,
     server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1' },
     preview: { port: Number(process.env.PORT ?? 4173), host: '127.0.0.1' },

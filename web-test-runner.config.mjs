@@ -3,10 +3,44 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { register } from 'tsx/esm/api';
 import { resolve, sep } from 'node:path';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 
 const root = resolve(import.meta.dirname);
+
+// The emulator is TypeScript; tsx lets this config load it. Tests reach it over real HTTP at
+// /coze-api on the test server's own origin.
+register();
+const { createEmulator } = await import('./src/emulator/index.ts');
+const { emulatorMiddleware } = await import('./src/emulator/node.ts');
+const emulator = createEmulator({ basePath: '/coze-api', streamDelayMs: 5 });
+const emulatorConnect = emulatorMiddleware(emulator, '/coze-api');
+
+function emulatorRoute(ctx, next) {
+  if (!ctx.path.startsWith('/coze-api/')) return next();
+  ctx.respond = false;
+  emulatorConnect(ctx.req, ctx.res);
+}
+
+// A server on another origin that answers without CORS headers: the browser blocks its answers.
+const noCors = createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end('{"code":0,"msg":"","data":{}}');
+});
+await new Promise((r) => noCors.listen(0, '127.0.0.1', r));
+noCors.unref();
+// A port where nothing listens: connections are refused.
+const dead = createServer();
+await new Promise((r) => dead.listen(0, '127.0.0.1', r));
+const deadPort = dead.address().port;
+await new Promise((r) => dead.close(r));
+
+const testEnv = {
+  noCorsUrl: `http://127.0.0.1:${noCors.address().port}`,
+  deadUrl: `http://127.0.0.1:${deadPort}`,
+};
 
 /**
  * `/__raw/<path>` serves a repository file byte for byte. The esbuild plugin turns every `*.json`
@@ -44,7 +78,8 @@ export default {
     reportDir: 'coverage',
     reporters: ['text-summary', 'lcov'],
   },
-  middleware: [rawFiles],
+  middleware: [rawFiles, emulatorRoute],
+  testRunnerHtml: (testFramework) => `<html><head><script>window.__TEST_ENV__ = ${JSON.stringify(testEnv)};</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     playwrightLauncher({

@@ -17,3 +17,6 @@ export { parseDocument } from './core/openapi/parse.js';
 export { OpenApiError, type OpenApiProblem } from './core/openapi/refs.js';
 export { defineElement } from './define/define.js';
 export { msg, pick, toLocale, type Locale, type MessageKey } from './i18n/index.js';
+export * from './core/transport/index.js';
+export { transportContext } from './context/index.js';
+export { validateRequest, type RequestValues, type ValueProblem, type ValidateOptions } from './core/request/validate.js';

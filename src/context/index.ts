@@ -4,6 +4,7 @@
  */
 import { createContext } from '@lit/context';
 import type { Catalog } from '../core/catalog/schema.js';
+import type { Transport } from '../core/transport/types.js';
 import type { Locale } from '../i18n/index.js';
 
 /** The catalogue as the provider has it: replaced (never mutated) on every change. */
@@ -29,3 +30,6 @@ export interface DisplaySettings {
 
 export const catalogContext = createContext<CatalogState>(Symbol.for('coze-playground-elements/catalog@1'));
 export const displayContext = createContext<DisplaySettings>(Symbol.for('coze-playground-elements/display@1'));
+
+/** How requests reach Coze (or the emulator): the provider's transport, replaced when its settings change. */
+export const transportContext = createContext<Transport>(Symbol.for('coze-playground-elements/transport@1'));

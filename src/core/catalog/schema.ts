@@ -112,7 +112,7 @@ export const streamEvent = z.strictObject({
   description: localizedText,
   fields: z.optional(z.array(field)),
 });
-export type StreamEvent = z.infer<typeof streamEvent>;
+export type EventDescription = z.infer<typeof streamEvent>;
 
 /** One record of a sample stream, as it would appear on the wire. */
 export const streamSample = z.strictObject({

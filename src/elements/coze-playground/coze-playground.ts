@@ -6,7 +6,9 @@ import { CatalogError } from '../../core/catalog/load.js';
 import type { Catalog } from '../../core/catalog/schema.js';
 import { catalogFromData, CatalogFetchError, fetchCatalog } from '../../core/catalog/source.js';
 import { OpenApiError } from '../../core/openapi/refs.js';
-import { catalogContext, displayContext, type CatalogLoadError, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
+import { catalogContext, displayContext, transportContext, type CatalogLoadError, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
+import { FetchTransport } from '../../core/transport/fetch-transport.js';
+import type { Region, TokenProvider, Transport } from '../../core/transport/types.js';
 import { msg, toLocale, type Locale } from '../../i18n/index.js';
 import { styles } from './coze-playground.styles.js';
 
@@ -21,7 +23,8 @@ declare global {
 
 /**
  * The provider a playground is built in: it loads and validates the API catalogue and shares it,
- * with the display language and theme, with every element inside it through `@lit/context`.
+ * with the transport (region or base URL, proxy, token) and the display language and theme, with
+ * every element inside it through `@lit/context`.
  *
  * Without a `catalog`, it provides the built-in catalogue of every Coze OpenAPI. A `catalog` can be
  * the URL of a catalogue JSON or of an OpenAPI 3 document (JSON or YAML), or (as a property) a
@@ -29,7 +32,7 @@ declare global {
  * validate is reported in place, naming each bad field.
  *
  * @tagname coze-playground
- * @summary Shares the catalogue, language and theme with the playground elements inside it.
+ * @summary Shares the catalogue, the transport to Coze, the language and the theme with the elements inside it.
  *
  * @slot - The playground elements (tree, form, code, response…) and any host content.
  *
@@ -66,9 +69,28 @@ export class CozePlayground extends LitElement {
   @property({ reflect: true })
   theme: Theme = 'light';
 
-  /** The `fetch` used to load a catalogue URL (a host may pass its own, e.g. with credentials). */
+  /** The `fetch` used for API calls and to load a catalogue URL (e.g. the in-browser emulator's). */
   @property({ attribute: false })
   fetch: typeof fetch | undefined;
+
+  /** Coze region: `cn` (https://api.coze.cn) or `com` (https://api.coze.com). */
+  @property({ reflect: true })
+  region: Region = 'cn';
+
+  /** Any base URL (a self-hosted Coze Studio, the local emulator such as `/coze-api`); wins over `region`. */
+  @property({ attribute: 'base-url' })
+  baseUrl = '';
+
+  /** Send API calls through this proxy (it forwards them to the base URL, given in `x-coze-base-url`). */
+  @property({ attribute: 'proxy-url' })
+  proxyUrl = '';
+
+  /**
+   * The access token, or a function that returns one (asked again after a 4100/4101). Prefer setting
+   * the property: an attribute value stays visible in the page's DOM.
+   */
+  @property({ attribute: 'token' })
+  token: TokenProvider | undefined;
 
   @provide({ context: catalogContext })
   @state()
@@ -77,6 +99,15 @@ export class CozePlayground extends LitElement {
   @provide({ context: displayContext })
   @state()
   protected display: DisplaySettings = { locale: 'zh-CN', theme: 'light' };
+
+  @provide({ context: transportContext })
+  @state()
+  protected transport: Transport = new FetchTransport();
+
+  /** The transport the elements inside use (replaced whenever a connection setting changes). */
+  get currentTransport(): Transport {
+    return this.transport;
+  }
 
   private loadId = 0;
   private abort: AbortController | undefined;
@@ -112,6 +143,15 @@ export class CozePlayground extends LitElement {
     if (changed.has('lang') || changed.has('theme')) {
       const theme: Theme = this.theme === 'dark' || this.theme === 'auto' ? this.theme : 'light';
       this.display = { locale: this.locale, theme };
+    }
+    if (['region', 'baseUrl', 'proxyUrl', 'token', 'fetch'].some((key) => (changed as Map<PropertyKey, unknown>).has(key))) {
+      this.transport = new FetchTransport({
+        region: this.region === 'com' ? 'com' : 'cn',
+        ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
+        ...(this.proxyUrl ? { proxyUrl: this.proxyUrl } : {}),
+        ...(this.token ? { token: this.token } : {}),
+        ...(this.fetch ? { fetch: this.fetch } : {}),
+      });
     }
     if (changed.has('catalog') || changed.has('fetch')) void this.reload();
   }

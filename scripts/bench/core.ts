@@ -1,11 +1,11 @@
 /** Timings for scripts/bench.mjs: prints `[name, median ms, budget ms][]` as JSON. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogIndex, catalogSections } from '../src/catalog/builtin-data.js';
-import { assembleCatalog } from '../src/core/catalog/assemble.js';
-import { parseCatalog } from '../src/core/catalog/load.js';
-import { exportOpenApi } from '../src/core/openapi/export.js';
-import { importOpenApi } from '../src/core/openapi/import.js';
+import { catalogIndex, catalogSections } from '../../src/catalog/builtin-data.js';
+import { assembleCatalog } from '../../src/core/catalog/assemble.js';
+import { parseCatalog } from '../../src/core/catalog/load.js';
+import { exportOpenApi } from '../../src/core/openapi/export.js';
+import { importOpenApi } from '../../src/core/openapi/import.js';
 
 function median(runs: number, action: () => void): number {
   const times: number[] = [];
