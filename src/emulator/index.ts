@@ -75,6 +75,15 @@ function compile(method: string, path: string, key: string, entry?: EndpointEntr
 /** Routes outside the catalogue that Coze serves and the SDKs call. */
 const EXTRA_ROUTES: Array<[string, string]> = [['GET', '/v1/users/me']];
 
+/**
+ * Methods the service also accepts for a catalogue endpoint, because official SDKs send them (the
+ * docs' method is the catalogue's): coze-js and coze-py retrieve chats with POST, coze-java messages.
+ */
+const METHOD_ALIASES: Array<[string, string]> = [
+  ['POST', 'chat.retrieve'],
+  ['POST', 'conversations.messages.retrieve'],
+];
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const state = new EmulatorState(options.clock);
   seed(state);
@@ -84,6 +93,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const routes: Route[] = [];
     for (const e of catalog.entries) if (e.kind === 'endpoint' && e.host !== 'www') routes.push(compile(e.method === 'WS' ? 'GET' : e.method, e.path, e.id, e));
     for (const [method, path] of EXTRA_ROUTES) routes.push(compile(method, path, `${method} ${path}`));
+    for (const [method, id] of METHOD_ALIASES) {
+      const entry = catalog.entries.find((e): e is EndpointEntry => e.kind === 'endpoint' && e.id === id);
+      if (entry) routes.push(compile(method, entry.path, id, entry));
+    }
     return routes.sort((a, b) => a.weight - b.weight);
   });
 

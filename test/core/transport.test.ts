@@ -156,9 +156,9 @@ describe('transport: JSON requests', () => {
     expect(del.request.body).to.equal('{"user_ids":["123"]}');
     expect(del.request.headers['x-trace-id']).to.equal('trace-1');
     expect(del.error).to.equal(undefined);
-    const file = new File(['hello'], 'hello.txt', { type: 'text/plain' });
+    const file = new File(['a,b'], 'table.csv', { type: 'text/csv' });
     const up = await transport().send({ method: 'POST', path: '/v1/files/upload', body: { kind: 'multipart', fields: [{ name: 'file', value: file }] } }).done;
-    expect(up.request.body).to.deep.equal([{ name: 'file', value: 'hello.txt', file: { name: 'hello.txt', size: 5, type: 'text/plain' } }]);
+    expect(up.request.body).to.deep.equal([{ name: 'file', value: 'table.csv', file: { name: 'table.csv', size: 3, type: 'text/csv' } }]);
     expect(up.error).to.equal(undefined);
   });
 
@@ -276,5 +276,28 @@ describe('transport: streams over HTTP from the emulator', () => {
     const run = await transport({ idleTimeoutMs: 300 }).send(chat('stall-after=2')).done;
     expect(run.error!.kind).to.equal('timeout');
     expect(run.events).to.have.length(2);
+  });
+});
+
+describe('emulator in the browser, as an injectable fetch', () => {
+  it('answers a streaming chat with no server and no network', async () => {
+    const { createEmulator } = await import('../../src/emulator/index.js');
+    const emulator = createEmulator({ streamDelayMs: 0 });
+    const t = new FetchTransport({ baseUrl: 'https://emulator.invalid', token: 'pat_emulator', fetch: emulator.fetch });
+    const run = await t.send({
+      method: 'POST',
+      path: '/v3/chat',
+      body: { kind: 'json', value: { bot_id: '7431847190245277732', user_id: 'u', stream: true, additional_messages: [{ role: 'user', content: 'hi', content_type: 'text' }] } },
+    }).done;
+    expect(run.error).to.equal(undefined);
+    const names = run.events.map((e) => e.event);
+    expect(names[0]).to.equal('conversation.chat.created');
+    expect(names.at(-1)).to.equal('done');
+    const answer = run.events
+      .filter((e) => e.event === 'conversation.message.delta')
+      .map((e) => (e.json() as { content: string }).content)
+      .join('');
+    const completed = run.events.find((e) => e.event === 'conversation.message.completed' && (e.json() as { type: string }).type === 'answer');
+    expect(answer).to.equal((completed!.json() as { content: string }).content);
   });
 });
