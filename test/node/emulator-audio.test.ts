@@ -1,19 +1,12 @@
 /** The emulated audio API: playable WAV speech, recognition of it, voices, cloning, rooms. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { AUTH, BASE, type Envelope } from './support.js';
 import { SEEDED_VOICES } from '../../src/emulator/handlers/audio.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 import { SEEDED } from '../../src/emulator/seed.js';
 
-const BASE = 'http://emulator.test';
-const AUTH = { authorization: 'Bearer pat_emulator' };
 
-interface Envelope<T = Record<string, unknown>> {
-  code: number;
-  msg: string;
-  data?: T;
-  detail: { logid: string };
-}
 
 function emulator(): Emulator {
   return createEmulator({ streamDelayMs: 0, clock: { now: () => 1_750_000_000_000 } });

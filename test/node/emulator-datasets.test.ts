@@ -1,11 +1,10 @@
 /** The emulated knowledge bases: datasets, documents in emulated processing time, images. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { AUTH, BASE } from './support.js';
 import { SEEDED_DATASETS } from '../../src/emulator/handlers/datasets.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 
-const BASE = 'http://emulator.test';
-const AUTH = { authorization: 'Bearer pat_emulator' };
 const STR = { 'agw-js-conv': 'str' };
 
 interface Envelope {

@@ -1,17 +1,10 @@
 /** The emulated files API: multipart upload rules, stored bytes, retrieval. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { AUTH, BASE, type Envelope } from './support.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 
-const BASE = 'http://emulator.test';
-const AUTH = { authorization: 'Bearer pat_emulator' };
 
-interface Envelope<T = Record<string, unknown>> {
-  code: number;
-  msg: string;
-  data?: T;
-  detail: { logid: string };
-}
 
 async function upload(emulator: Emulator, form: FormData, headers: Record<string, string> = {}): Promise<{ status: number; body: Envelope; logid: string | null }> {
   const res = await emulator.fetch(`${BASE}/v1/files/upload`, { method: 'POST', body: form, headers: { ...AUTH, ...headers } });

@@ -1,11 +1,10 @@
 /** The emulated user variables: per-user, per-bot, per-channel values with Coze's rules. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { AUTH, BASE } from './support.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 import { SEEDED } from '../../src/emulator/seed.js';
 
-const BASE = 'http://emulator.test';
-const AUTH = { authorization: 'Bearer pat_emulator' };
 const BOT = SEEDED.assistantBotId;
 
 interface Item {

@@ -3,23 +3,17 @@
  * as a list of `path: message` problems (`entries[12].params[3].type: expected one of …`).
  */
 import * as z from 'zod/mini';
+import { ProblemListError, type Problem } from '../problems.js';
 import { catalog as catalogSchema, type Catalog, type EndpointEntry, type Field } from './schema.js';
 
 /** One problem found in a catalogue, with the path of the bad value. */
-export interface CatalogProblem {
-  path: string;
-  message: string;
-}
+export type CatalogProblem = Problem;
 
 /** Thrown by {@link parseCatalog}; `problems` lists every bad field, `message` the first few. */
-export class CatalogError extends Error {
-  readonly problems: CatalogProblem[];
+export class CatalogError extends ProblemListError {
   constructor(problems: CatalogProblem[], what = 'catalogue') {
-    const shown = problems.slice(0, 8).map((p) => `${p.path || '(root)'}: ${p.message}`);
-    const more = problems.length > 8 ? `\n… and ${problems.length - 8} more` : '';
-    super(`Invalid ${what}:\n${shown.join('\n')}${more}`);
+    super(problems, what);
     this.name = 'CatalogError';
-    this.problems = problems;
   }
 }
 

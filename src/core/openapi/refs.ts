@@ -1,19 +1,13 @@
 /** Local `$ref` resolution for OpenAPI documents, with loop detection. */
+import { ProblemListError, type Problem } from '../problems.js';
 
 /** A problem in an OpenAPI document, with the path of the bad value (`paths["/v1/x"].get.parameters[2].in`). */
-export interface OpenApiProblem {
-  path: string;
-  message: string;
-}
+export type OpenApiProblem = Problem;
 
-export class OpenApiError extends Error {
-  readonly problems: OpenApiProblem[];
+export class OpenApiError extends ProblemListError {
   constructor(problems: OpenApiProblem[], source = 'OpenAPI document') {
-    const shown = problems.slice(0, 8).map((p) => `${p.path || '(root)'}: ${p.message}`);
-    const more = problems.length > 8 ? `\n… and ${problems.length - 8} more` : '';
-    super(`Invalid ${source}:\n${shown.join('\n')}${more}`);
+    super(problems, source);
     this.name = 'OpenApiError';
-    this.problems = problems;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { EmulatorContext, HandlerMap } from '../context.js';
 import type { Bot, EmulatorState, Table } from '../state.js';
+import { asRecord, asString } from '../values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Users
@@ -334,15 +335,7 @@ function mirror(bot: Bot, config: BotConfig): void {
   bot.follow_ups = config.suggest_reply_info.reply_mode !== 'disable';
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
-function asString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
 
 function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(asString).filter((s): s is string => s !== undefined) : [];

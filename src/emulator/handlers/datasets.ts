@@ -12,6 +12,7 @@ import type { EmulatorContext, HandlerMap } from '../context.js';
 import { CORS_HEADERS, envelope } from '../http.js';
 import type { EmulatorState } from '../state.js';
 import { extensionOf, isImageFile } from './files.js';
+import { asRecord } from '../values.js';
 
 interface ChunkStrategy {
   chunk_type: number;
@@ -155,9 +156,6 @@ function page<T>(items: T[], pageNum: number, pageSize: number): T[] {
   return items.slice(start, start + pageSize);
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 function findDataset(ctx: EmulatorContext, id: string): Dataset | Response {
   const d = datasets(ctx.state).get(id);

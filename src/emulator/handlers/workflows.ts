@@ -10,6 +10,7 @@ import type { EmulatorContext, HandlerMap } from '../context.js';
 import type { SseRecord } from '../http.js';
 import type { EmulatorState, Table } from '../state.js';
 import { accountUser, findWorkspace, readPage } from './account.js';
+import { asRecord, asString } from '../values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded workflows
@@ -358,15 +359,7 @@ function addUsage(a: Usage, b: Usage): Usage {
 // Request reading
 // ---------------------------------------------------------------------------------------------
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
-function asString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
 
 /** `parameters` as an object (the framework has already rejected other types). */
 function readParameters(ctx: EmulatorContext): Record<string, unknown> {
