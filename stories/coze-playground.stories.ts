@@ -51,6 +51,9 @@ export const InvalidCatalogue: Story = {
     ></coze-playground>`,
 };
 
+/** The same problems, in English on the dark theme. */
+export const InvalidCatalogueDarkEnglish: Story = { ...InvalidCatalogue, args: { lang: 'en', theme: 'dark' } };
+
 /** The catalogue URL cannot be reached (offline, CORS): the message says so and offers a retry. */
 export const Unreachable: Story = {
   args: { lang: 'en' },

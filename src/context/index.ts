@@ -13,10 +13,15 @@ export type CatalogState =
   | { status: 'ready'; catalog: Catalog }
   | { status: 'error'; error: CatalogLoadError };
 
-/** What went wrong loading a catalogue, in a form elements can render. */
+/** What went wrong loading a catalogue, in a form elements can render in either language. */
 export interface CatalogLoadError {
-  message: string;
-  /** `path: message` problems for invalid catalogues and OpenAPI documents. */
+  /** `invalid`: the document does not validate; `fetch`: it could not be fetched; `other`: anything else. */
+  kind: 'invalid' | 'fetch' | 'other';
+  /** Where the catalogue came from (a URL, "catalog property"). */
+  source: string;
+  /** For `fetch` and `other`: the reason, as the browser or parser gave it. */
+  reason?: string;
+  /** For `invalid`: `path: message` problems, one per bad field. */
   problems: Array<{ path: string; message: string }>;
 }
 

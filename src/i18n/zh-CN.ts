@@ -2,10 +2,9 @@
 import type { Messages } from './index.js';
 
 export const zhCN: Messages = {
-  'catalog.loading': '正在加载 API 目录…',
   'catalog.error.title': '无法加载 API 目录',
   'catalog.error.fetch': '无法获取 {url}：{reason}',
-  'catalog.error.problems': '发现 {count} 个问题：',
+  'catalog.error.invalid': '{source} 不是有效的 API 目录或 OpenAPI 文档，共 {count} 个问题（标出了出错字段的路径）：',
   'catalog.error.more': '…… 另有 {count} 个',
   'catalog.error.retry': '重试',
 };

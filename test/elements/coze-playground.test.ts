@@ -89,6 +89,22 @@ describe('<coze-playground>', () => {
     });
   });
 
+  describe('transport', () => {
+    it('shares a transport built from base-url and token, and replaces it when they change', async () => {
+      const el = await fixture<CozePlayground>(html`<coze-playground base-url="/coze-api" .token=${'pat_emulator'}></coze-playground>`);
+      const first = el.currentTransport;
+      expect(first.urlFor({ method: 'GET', path: '/v1/users/me' })).to.equal(`${location.origin}/coze-api/v1/users/me`);
+      const run = await first.send({ method: 'GET', path: '/v1/users/me' }).done;
+      expect(run.status).to.equal(200);
+      expect(JSON.stringify(run)).to.not.contain('pat_emulator');
+      el.region = 'com';
+      el.baseUrl = '';
+      await el.updateComplete;
+      expect(el.currentTransport).to.not.equal(first);
+      expect(el.currentTransport.urlFor({ method: 'GET', path: '/v1/users/me' })).to.equal('https://api.coze.com/v1/users/me');
+    });
+  });
+
   describe('language and theme', () => {
     it('speaks Chinese by default and English when asked', async () => {
       const el = await fixture<CozePlayground>(html`<coze-playground .catalog=${invalidCatalogue}></coze-playground>`);

@@ -83,3 +83,32 @@ test('the official fixtures carry facts only, no Chinese prose', () => {
     assert.equal(prose, null, `${f}: ${prose?.[0]}`);
   }
 });
+
+test('npm run emulator -- --port N starts a standalone emulator that prints its URL and allows CORS', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
+      setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
+    });
+    const preflight = await fetch(`${url}/v3/chat`, { method: 'OPTIONS', headers: { origin: 'https://docs.example.com', 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    const me = await fetch(`${url}/v1/users/me`, { headers: { authorization: 'Bearer pat_emulator' } });
+    const body = (await me.json()) as { code: number; data: { user_id: string }; detail: { logid: string } };
+    assert.equal(body.code, 0);
+    assert.equal(body.detail.logid, me.headers.get('x-tt-logid'));
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts', '--port', 'abc'], { cwd: root, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--port must be a port number, got abc/);
+  } finally {
+    child.kill();
+  }
+});

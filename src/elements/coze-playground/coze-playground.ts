@@ -185,13 +185,10 @@ export class CozePlayground extends LitElement {
   }
 
   private describe(err: unknown): CatalogLoadError {
-    if (err instanceof CatalogError || err instanceof OpenApiError) {
-      return { message: err.message.split('\n')[0] ?? err.message, problems: err.problems };
-    }
-    if (err instanceof CatalogFetchError) {
-      return { message: msg(this.locale, 'catalog.error.fetch', { url: err.url, reason: err.reason }), problems: [] };
-    }
-    return { message: err instanceof Error ? err.message : String(err), problems: [] };
+    const source = typeof this.catalog === 'string' ? this.catalog : this.catalog ? 'catalog property' : 'built-in catalogue';
+    if (err instanceof CatalogError || err instanceof OpenApiError) return { kind: 'invalid', source, problems: err.problems };
+    if (err instanceof CatalogFetchError) return { kind: 'fetch', source: err.url, reason: err.reason, problems: [] };
+    return { kind: 'other', source, reason: err instanceof Error ? err.message : String(err), problems: [] };
   }
 
   protected override render() {
@@ -201,18 +198,24 @@ export class CozePlayground extends LitElement {
   private renderError() {
     if (this.catalogState.status !== 'error') return nothing;
     const { error } = this.catalogState;
+    const locale = this.locale;
     const shown = error.problems.slice(0, 50);
+    const summary =
+      error.kind === 'fetch'
+        ? msg(locale, 'catalog.error.fetch', { url: error.source, reason: error.reason ?? '' })
+        : error.kind === 'invalid'
+          ? msg(locale, 'catalog.error.invalid', { source: error.source, count: error.problems.length })
+          : `${error.source}: ${error.reason ?? ''}`;
     return html`<section part="error" role="alert">
-      <h2>${msg(this.locale, 'catalog.error.title')}</h2>
-      <p>${error.message}</p>
+      <h2>${msg(locale, 'catalog.error.title')}</h2>
+      <p>${summary}</p>
       ${shown.length
-        ? html`<p>${msg(this.locale, 'catalog.error.problems', { count: error.problems.length })}</p>
-            <ul>
-              ${shown.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
-              ${error.problems.length > shown.length ? html`<li>${msg(this.locale, 'catalog.error.more', { count: error.problems.length - shown.length })}</li>` : nothing}
-            </ul>`
+        ? html`<ul>
+            ${shown.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
+            ${error.problems.length > shown.length ? html`<li>${msg(locale, 'catalog.error.more', { count: error.problems.length - shown.length })}</li>` : nothing}
+          </ul>`
         : nothing}
-      <button part="retry" @click=${() => void this.reload()}>${msg(this.locale, 'catalog.error.retry')}</button>
+      <button part="retry" @click=${() => void this.reload()}>${msg(locale, 'catalog.error.retry')}</button>
     </section>`;
   }
 }
