@@ -20,3 +20,6 @@ export { msg, pick, toLocale, type Locale, type MessageKey } from './i18n/index.
 export * from './core/transport/index.js';
 export { transportContext } from './context/index.js';
 export { validateRequest, type RequestValues, type ValueProblem, type ValidateOptions } from './core/request/validate.js';
+export { PlaygroundSession, STORAGE_KEYS, HISTORY_PER_API, HISTORY_MAX_AGE_MS, type HistoryEntry, type SessionChange, type SessionOptions } from './core/session.js';
+export { buildRequest, initialValues, emptyValues, bodyJson, prune, type DraftValues, type Presets } from './core/request/build.js';
+export { sessionContext } from './context/index.js';

@@ -4,6 +4,7 @@
  */
 import { createContext } from '@lit/context';
 import type { Catalog } from '../core/catalog/schema.js';
+import type { PlaygroundSession } from '../core/session.js';
 import type { Transport } from '../core/transport/types.js';
 import type { Locale } from '../i18n/index.js';
 
@@ -38,3 +39,9 @@ export const displayContext = createContext<DisplaySettings>(Symbol.for('coze-pl
 
 /** How requests reach Coze (or the emulator): the provider's transport, replaced when its settings change. */
 export const transportContext = createContext<Transport>(Symbol.for('coze-playground-elements/transport@1'));
+
+/**
+ * The session (selected API, draft values, runs, history, carried ids). A stable object with methods;
+ * it fires `change` events, which consumers listen to (its identity never changes).
+ */
+export const sessionContext = createContext<PlaygroundSession>(Symbol.for('coze-playground-elements/session@1'));

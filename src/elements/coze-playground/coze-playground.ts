@@ -6,7 +6,9 @@ import { CatalogError } from '../../core/catalog/load.js';
 import type { Catalog } from '../../core/catalog/schema.js';
 import { catalogFromData, CatalogFetchError, fetchCatalog } from '../../core/catalog/source.js';
 import { OpenApiError } from '../../core/openapi/refs.js';
-import { catalogContext, displayContext, transportContext, type CatalogLoadError, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
+import { catalogContext, displayContext, sessionContext, transportContext, type CatalogLoadError, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
+import type { Presets } from '../../core/request/build.js';
+import { PlaygroundSession } from '../../core/session.js';
 import { FetchTransport } from '../../core/transport/fetch-transport.js';
 import type { Region, TokenProvider, Transport } from '../../core/transport/types.js';
 import { msg, toLocale, type Locale } from '../../i18n/index.js';
@@ -104,6 +106,22 @@ export class CozePlayground extends LitElement {
   @state()
   protected transport: Transport = new FetchTransport();
 
+  /** The session the elements inside share: selection, drafts, runs, history, carried ids. */
+  @provide({ context: sessionContext })
+  readonly session: PlaygroundSession = new PlaygroundSession();
+
+  /**
+   * First values for parameters by name, e.g. `{ bot_id: '…', user_id: 'docs-reader' }`, so that a
+   * documentation page's try-it panel starts with its own bot.
+   */
+  @property({ attribute: false })
+  get presets(): Presets {
+    return this.session.presets;
+  }
+  set presets(value: Presets) {
+    this.session.presets = value ?? {};
+  }
+
   /** The transport the elements inside use (replaced whenever a connection setting changes). */
   get currentTransport(): Transport {
     return this.transport;
@@ -131,10 +149,28 @@ export class CozePlayground extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
+    this.session.removeEventListener('change', this.onSessionChange);
+  }
+
+  /** A token typed into a form lives in the session; the transport follows it. */
+  private readonly onSessionChange = (event: Event) => {
+    if ((event as CustomEvent<{ change: string }>).detail.change === 'token') this.rebuildTransport();
+  };
+
+  private rebuildTransport(): void {
+    const token = this.session.token;
+    this.transport = new FetchTransport({
+      region: this.region === 'com' ? 'com' : 'cn',
+      ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
+      ...(this.proxyUrl ? { proxyUrl: this.proxyUrl } : {}),
+      ...(token ? { token } : {}),
+      ...(this.fetch ? { fetch: this.fetch } : {}),
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.session.addEventListener('change', this.onSessionChange);
     // Re-attached after a disconnect that aborted a load: load again.
     if (this.hasUpdated && this.catalogState.status === 'loading') void this.reload();
   }
@@ -144,15 +180,9 @@ export class CozePlayground extends LitElement {
       const theme: Theme = this.theme === 'dark' || this.theme === 'auto' ? this.theme : 'light';
       this.display = { locale: this.locale, theme };
     }
-    if (['region', 'baseUrl', 'proxyUrl', 'token', 'fetch'].some((key) => (changed as Map<PropertyKey, unknown>).has(key))) {
-      this.transport = new FetchTransport({
-        region: this.region === 'com' ? 'com' : 'cn',
-        ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
-        ...(this.proxyUrl ? { proxyUrl: this.proxyUrl } : {}),
-        ...(this.token ? { token: this.token } : {}),
-        ...(this.fetch ? { fetch: this.fetch } : {}),
-      });
-    }
+    const keys = changed as Map<PropertyKey, unknown>;
+    if (keys.has('token')) this.session.setToken(this.token);
+    if (['region', 'baseUrl', 'proxyUrl', 'token', 'fetch'].some((key) => keys.has(key))) this.rebuildTransport();
     if (changed.has('catalog') || changed.has('fetch')) void this.reload();
   }
 

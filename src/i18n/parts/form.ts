@@ -1,0 +1,4 @@
+/** Strings of the form element(s): English and 简体中文, same keys. Keys start with "form.". */
+export const en = {} as const;
+
+export const zhCN: Record<keyof typeof en, string> = {};
