@@ -42,7 +42,9 @@ export default defineConfig(({ mode }) => {
       outDir: resolve(root, 'dist/demo'),
       emptyOutDir: true,
       target: 'es2022',
-      rolldownOptions: { input: { index: resolve(root, 'demo/index.html') } },
+      rolldownOptions: {
+        input: Object.fromEntries(['index', 'docs', 'console', 'catalog'].map((page) => [page, resolve(root, `demo/${page}.html`)])),
+      },
     },
   };
 });

@@ -4,12 +4,11 @@ import { state } from 'lit/decorators.js';
 import { catalogContext, displayContext, type CatalogState, type DisplaySettings } from '../src/context/index.js';
 import type { CatalogEntry } from '../src/core/catalog/schema.js';
 import { defineElement } from '../src/define/define.js';
-import type { CozePlayground } from '../src/elements/coze-playground/coze-playground.js';
 import { pick } from '../src/i18n/index.js';
 
 const TEXT = {
-  'zh-CN': { title: '扣子 OpenAPI 目录', search: '按名称、路径或 ID 筛选', entries: '个条目', endpoints: '个可调用接口', docs: '文档', callback: '回调事件', doc: '文档页', lang: 'English', dark: '深色', light: '浅色', none: '没有匹配的条目' },
-  en: { title: 'Coze OpenAPI catalogue', search: 'Filter by name, path or id', entries: 'entries', endpoints: 'runnable endpoints', docs: 'Docs', callback: 'callback', doc: 'doc page', lang: '中文', dark: 'Dark', light: 'Light', none: 'Nothing matches' },
+  'zh-CN': { title: '扣子 OpenAPI 目录', search: '按名称、路径或 ID 筛选', entries: '个条目', endpoints: '个可调用接口', docs: '文档', callback: '回调事件', doc: '文档页', none: '没有匹配的条目' },
+  en: { title: 'Coze OpenAPI catalogue', search: 'Filter by name, path or id', entries: 'entries', endpoints: 'runnable endpoints', docs: 'Docs', callback: 'callback', doc: 'doc page', none: 'Nothing matches' },
 } as const;
 
 class DemoCatalogExplorer extends LitElement {
@@ -36,10 +35,6 @@ class DemoCatalogExplorer extends LitElement {
   @consume({ context: catalogContext, subscribe: true }) @state() private catalogState: CatalogState | undefined;
   @consume({ context: displayContext, subscribe: true }) @state() private display: DisplaySettings | undefined;
   @state() private query = '';
-
-  private get playground(): CozePlayground | null {
-    return this.closest('coze-playground');
-  }
 
   private isMatch(e: CatalogEntry): boolean {
     const q = this.query.trim().toLowerCase();
@@ -74,10 +69,6 @@ class DemoCatalogExplorer extends LitElement {
           <div class="stats">${catalog.entries.length} ${t.entries} · ${catalog.entries.filter((e) => e.kind === 'endpoint').length} ${t.endpoints}</div>
         </div>
         <input type="search" aria-label=${t.search} placeholder=${t.search} .value=${this.query} @input=${(ev: Event) => (this.query = (ev.target as HTMLInputElement).value)} />
-        <span>
-          <button @click=${() => this.playground && (this.playground.lang = locale === 'en' ? 'zh-CN' : 'en')}>${t.lang}</button>
-          <button @click=${() => this.playground && (this.playground.theme = this.display?.theme === 'dark' ? 'light' : 'dark')}>${this.display?.theme === 'dark' ? t.light : t.dark}</button>
-        </span>
       </header>
       ${shown.length === 0 ? html`<p role="status">${t.none}</p>` : nothing}
       ${ungrouped.length ? html`<h2>${t.docs}</h2><ul>${ungrouped.map((e) => this.renderEntry(e, locale))}</ul>` : nothing}

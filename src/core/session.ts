@@ -191,7 +191,7 @@ export class PlaygroundSession extends EventTarget {
     handle.subscribe(() => this.emit('run', entry.id));
     void handle.done.then((run) => {
       this.remember(entry.id, values, run);
-      this.collectIds(run);
+      this.collectIds(entry.id, run);
     });
     return handle;
   }
@@ -238,8 +238,11 @@ export class PlaygroundSession extends EventTarget {
     return this.carriedIds.get(name) ?? [];
   }
 
-  private collectIds(run: Run): void {
+  private collectIds(apiId: string, run: Run): void {
     const found: Array<[string, string]> = [];
+    // `data.id` of conversations.create is a conversation id: the resource is the API id's last noun.
+    const parts = apiId.split('.');
+    const resource = (parts.length > 1 ? parts[parts.length - 2]! : parts[0]!).replace(/s$/, '');
     const visit = (node: unknown, key: string, depth: number): void => {
       if (depth > 6 || found.length > 200) return;
       if (Array.isArray(node)) {
@@ -249,7 +252,8 @@ export class PlaygroundSession extends EventTarget {
       if (node && typeof node === 'object') {
         for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
           // A bare `id` takes its name from its parent (`conversation: {id}` → conversation_id).
-          const name = k === 'id' && key && !CARRIED.test(key) ? `${key.replace(/s$/, '')}_id` : k;
+          const owner = key === 'data' || key === '' ? resource : key;
+          const name = k === 'id' && !CARRIED.test(owner) ? `${owner.replace(/s$/, '')}_id` : k;
           visit(v, name, depth + 1);
         }
         return;

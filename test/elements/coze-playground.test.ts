@@ -105,6 +105,37 @@ describe('<coze-playground>', () => {
     });
   });
 
+  describe('token storage', () => {
+    const KEY = 'coze-playground:token:v1';
+    afterEach(() => {
+      sessionStorage.removeItem(KEY);
+      localStorage.removeItem(KEY);
+    });
+
+    it('keeps the token in memory only by default', async () => {
+      const el = await fixture<CozePlayground>(html`<coze-playground></coze-playground>`);
+      el.session.setToken('pat_memory_only_123');
+      expect(sessionStorage.getItem(KEY)).to.equal(null);
+      expect(localStorage.getItem(KEY)).to.equal(null);
+    });
+
+    it('stores it where the user opted in, restores it, and removes it on opting out', async () => {
+      const el = await fixture<CozePlayground>(html`<coze-playground token-storage="session"></coze-playground>`);
+      el.session.setToken('pat_opted_in_456');
+      expect(sessionStorage.getItem(KEY)).to.equal('pat_opted_in_456');
+      const again = await fixture<CozePlayground>(html`<coze-playground token-storage="session"></coze-playground>`);
+      expect(again.session.token).to.equal('pat_opted_in_456');
+      again.tokenStorage = 'local';
+      await again.updateComplete;
+      expect(localStorage.getItem(KEY)).to.equal('pat_opted_in_456');
+      expect(sessionStorage.getItem(KEY)).to.equal(null);
+      again.tokenStorage = 'none';
+      await again.updateComplete;
+      expect(localStorage.getItem(KEY)).to.equal(null);
+      expect(again.session.token).to.equal('pat_opted_in_456');
+    });
+  });
+
   describe('language and theme', () => {
     it('speaks Chinese by default and English when asked', async () => {
       const el = await fixture<CozePlayground>(html`<coze-playground .catalog=${invalidCatalogue}></coze-playground>`);

@@ -53,6 +53,16 @@ declare global {
  *
  * @fires coze-catalog-change - The catalogue finished loading or failed; `detail.state` is the new state.
  */
+const TOKEN_KEY = 'coze-playground:token:v1';
+
+function safeStorage(name: 'sessionStorage' | 'localStorage'): Storage | null {
+  try {
+    return globalThis[name] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export class CozePlayground extends LitElement {
   static override styles = styles;
 
@@ -70,6 +80,14 @@ export class CozePlayground extends LitElement {
   /** Colour theme: `light`, `dark`, or `auto` (follows the system). */
   @property({ reflect: true })
   theme: Theme = 'light';
+
+  /**
+   * Where a token typed into the playground is kept: `none` (memory only, the default), `session`
+   * (this tab, sessionStorage) or `local` (this browser, localStorage). Switching back to `none`
+   * removes a stored token.
+   */
+  @property({ attribute: 'token-storage', reflect: true })
+  tokenStorage: 'none' | 'session' | 'local' = 'none';
 
   /** The `fetch` used for API calls and to load a catalogue URL (e.g. the in-browser emulator's). */
   @property({ attribute: false })
@@ -154,8 +172,36 @@ export class CozePlayground extends LitElement {
 
   /** A token typed into a form lives in the session; the transport follows it. */
   private readonly onSessionChange = (event: Event) => {
-    if ((event as CustomEvent<{ change: string }>).detail.change === 'token') this.rebuildTransport();
+    if ((event as CustomEvent<{ change: string }>).detail.change !== 'token') return;
+    this.rebuildTransport();
+    this.storeToken();
   };
+
+  /** Keeps the session's token where the user allowed it, and nowhere else. */
+  private storeToken(): void {
+    const token = this.session.token;
+    for (const [mode, store] of [['session', safeStorage('sessionStorage')], ['local', safeStorage('localStorage')]] as const) {
+      if (!store) continue;
+      try {
+        if (mode === this.tokenStorage && typeof token === 'string' && token) store.setItem(TOKEN_KEY, token);
+        else store.removeItem(TOKEN_KEY);
+      } catch {
+        // Storage full or disabled: the token simply stays in memory.
+      }
+    }
+  }
+
+  private restoreToken(): void {
+    if (this.tokenStorage === 'none' || this.session.token) return;
+    const store = safeStorage(this.tokenStorage === 'local' ? 'localStorage' : 'sessionStorage');
+    let saved: string | null = null;
+    try {
+      saved = store?.getItem(TOKEN_KEY) ?? null;
+    } catch {
+      saved = null;
+    }
+    if (saved) this.session.setToken(saved);
+  }
 
   private rebuildTransport(): void {
     const token = this.session.token;
@@ -181,7 +227,11 @@ export class CozePlayground extends LitElement {
       this.display = { locale: this.locale, theme };
     }
     const keys = changed as Map<PropertyKey, unknown>;
-    if (keys.has('token')) this.session.setToken(this.token);
+    if (keys.has('token') && this.token !== undefined) this.session.setToken(this.token);
+    if (keys.has('tokenStorage')) {
+      this.restoreToken();
+      this.storeToken();
+    }
     if (['region', 'baseUrl', 'proxyUrl', 'token', 'fetch'].some((key) => keys.has(key))) this.rebuildTransport();
     if (changed.has('catalog') || changed.has('fetch')) void this.reload();
   }

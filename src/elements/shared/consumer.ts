@@ -100,7 +100,9 @@ export class PlaygroundConsumer extends LitElement {
   }
 
   protected get transport(): Transport {
-    return this.providedTransport ?? (standaloneTransport ??= new FetchTransport());
+    // Outside a provider: the real Coze API, with whatever token the page-wide session holds.
+    const session = this.session;
+    return this.providedTransport ?? (standaloneTransport ??= new FetchTransport({ token: ({ refresh }) => (typeof session.token === 'function' ? session.token({ refresh }) : session.token) }));
   }
 
   protected get session(): PlaygroundSession {
