@@ -4,16 +4,21 @@
  *   vite build --mode demo  → dist/demo/: the demo site, self-contained
  * The dev and preview servers also host the Coze emulator at /coze-api.
  */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { cozeEmulator } from './src/emulator/vite-plugin.js';
 
 const root = import.meta.dirname;
 
-const libEntries = {
+/** The library entry plus one registering entry per element (`define/<tag>`) and `define/all`. */
+const libEntries: Record<string, string> = {
   index: resolve(root, 'src/index.ts'),
-  'define/all': resolve(root, 'src/define/all.ts'),
-  'define/coze-playground': resolve(root, 'src/define/coze-playground.ts'),
+  ...Object.fromEntries(
+    readdirSync(resolve(root, 'src/define'))
+      .filter((file) => file.endsWith('.ts') && file !== 'define.ts')
+      .map((file) => [`define/${file.replace(/\.ts$/, '')}`, resolve(root, 'src/define', file)]),
+  ),
 };
 
 export default defineConfig(({ mode }) => {

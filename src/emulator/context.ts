@@ -2,7 +2,7 @@
 import type { EndpointEntry } from '../core/catalog/schema.js';
 import type { RequestValues } from '../core/request/validate.js';
 import type { Faults } from './faults.js';
-import { envelope, errorBody, jsonResponse, sseResponse, type SseRecord, type StreamOptions } from './http.js';
+import { envelope, errorBody, jsonResponse, sleep, sseResponse, type SseRecord, type StreamOptions } from './http.js';
 import type { EmulatorState } from './state.js';
 
 export type Handler = (ctx: EmulatorContext) => Response | Promise<Response>;
@@ -82,10 +82,6 @@ export class EmulatorContext {
 
   /** Sleep that ends early when the client goes away. */
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (ms <= 0 || this.signal.aborted) return resolve();
-      const t = setTimeout(resolve, ms);
-      this.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-    });
+    return sleep(ms, this.signal);
   }
 }
