@@ -20,6 +20,8 @@ const emulatorConnect = emulatorMiddleware(emulator, '/coze-api');
 
 function emulatorRoute(ctx, next) {
   if (!ctx.path.startsWith('/coze-api/')) return next();
+  // The emulator writes the Node response itself; the status keeps the runner from logging a 404.
+  ctx.status = 200;
   ctx.respond = false;
   emulatorConnect(ctx.req, ctx.res);
 }

@@ -64,6 +64,7 @@ export class PlaygroundSession extends EventTarget {
   private readonly shownHistory = new Map<string, HistoryEntry>();
   private currentToken: TokenProvider | undefined;
   private revealed = false;
+  private persistence: 'none' | 'session' | 'local' = 'none';
   private readonly storage: Storage | null;
   private readonly now: () => number;
   /** What was reset while loading saved state, for the UI to say (in English; elements translate by key). */
@@ -123,6 +124,17 @@ export class PlaygroundSession extends EventTarget {
   setToken(token: TokenProvider | undefined): void {
     if (token === this.currentToken) return;
     this.currentToken = token || undefined;
+    this.emit('token');
+  }
+
+  /** Where the provider keeps a typed token (its `token-storage` opt-in); the session itself never stores it. */
+  get tokenPersistence(): 'none' | 'session' | 'local' {
+    return this.persistence;
+  }
+
+  setTokenPersistence(mode: 'none' | 'session' | 'local'): void {
+    if (mode === this.persistence) return;
+    this.persistence = mode;
     this.emit('token');
   }
 

@@ -133,7 +133,7 @@ function jsonError(text: string, message: string): JsonParseError {
   const position = /at position (\d+)/.exec(message);
   let offset: number | undefined = position ? Number(position[1]) : undefined;
   if (offset === undefined && /end of JSON input/i.test(message)) offset = text.length;
-  const clean = message.replace(/\s*\(line \d+ column \d+\)/, '');
+  const clean = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
   if (lineCol) return { message: clean, line: Number(lineCol[1]), column: Number(lineCol[2]), ...(offset !== undefined ? { offset } : {}) };
   if (offset === undefined) return { message: clean };
   const before = text.slice(0, offset).split('\n');
@@ -210,4 +210,9 @@ export function expandablePaths(entry: EndpointEntry, values: DraftValues): stri
   };
   for (const p of entry.params) walk(p, { in: p.in, segments: [p.name] });
   return out;
+}
+
+/** The WebSocket base that goes with an HTTP API base: `https://api.coze.cn` → `wss://ws.coze.cn`. */
+export function socketBase(httpBase: string): string {
+  return httpBase.replace(/^http/, 'ws').replace('://api.', '://ws.').replace('://api-', '://ws-');
 }

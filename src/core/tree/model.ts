@@ -1,8 +1,10 @@
 /**
- * The catalogue as a navigation tree, grouped the way the Coze docs group it: entries without a group
- * stay at the top level in catalogue order (the docs' overview pages before the groups, error codes and
- * FAQ after them); each group sits where its first entry is, with its own ungrouped entries and its
- * subgroups in catalogue order beneath it. Built once per catalogue and cached.
+ * The catalogue as a navigation tree, grouped the way the Coze docs group it: the entries without a
+ * group that come before any grouped entry (overview, changelog…) at the top, then the groups in the
+ * order `catalog.groups` declares them (groups only entries name come after, in order of appearance),
+ * then the other entries without a group (error codes, FAQ…) at the bottom, all in catalogue order.
+ * Inside a group, its own entries and its subgroups keep catalogue order. Groups without entries are
+ * left out. Built once per catalogue and cached.
  */
 import type { Catalog, CatalogEntry, LocalizedText } from '../catalog/schema.js';
 
@@ -52,9 +54,10 @@ export function catalogTree(catalog: Catalog): CatalogTree {
 }
 
 function buildTree(catalog: Catalog): CatalogTree {
-  const roots: TreeNode[] = [];
   const nodes = new Map<string, TreeNode>();
-  const leaves: TreeLeaf[] = [];
+  const top: TreeLeaf[] = [];
+  const bottom: TreeLeaf[] = [];
+  const groups: TreeBranch[] = [];
   const groupTitles = new Map(catalog.groups.map((g) => [g.id, g.title]));
   const subgroupTitles = new Map(catalog.groups.flatMap((g) => (g.subgroups ?? []).map((s) => [groupKey(g.id, s.id), s.title] as const)));
 
@@ -63,7 +66,7 @@ function buildTree(catalog: Catalog): CatalogTree {
     if (existing?.kind === 'group') return existing;
     const created: TreeBranch = { kind: 'group', key, title, level: parent ? parent.level + 1 : 1, parent, children: [], size: 0 };
     nodes.set(key, created);
-    (parent ? parent.children : roots).push(created);
+    (parent ? parent.children : groups).push(created);
     return created;
   };
 
@@ -79,10 +82,26 @@ function buildTree(catalog: Catalog): CatalogTree {
     }
     const leaf: TreeLeaf = { kind: 'entry', key: entry.id, entry, level: parent ? parent.level + 1 : 1, parent };
     nodes.set(leaf.key, leaf);
-    leaves.push(leaf);
-    (parent ? parent.children : roots).push(leaf);
+    if (parent) parent.children.push(leaf);
+    else (groups.length ? bottom : top).push(leaf);
     for (let b = parent; b; b = b.parent) b.size++;
   }
+
+  // Groups in the order the catalogue declares them; undeclared ones after, as they appeared.
+  const declared = new Map(catalog.groups.map((g, i) => [groupKey(g.id), i]));
+  const ordered = groups
+    .map((g, i) => ({ g, rank: declared.get(g.key) ?? catalog.groups.length + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ g }) => g);
+  const roots: TreeNode[] = [...top, ...ordered, ...bottom];
+  const leaves: TreeLeaf[] = [];
+  const collect = (list: readonly TreeNode[]) => {
+    for (const n of list) {
+      if (n.kind === 'entry') leaves.push(n);
+      else collect(n.children);
+    }
+  };
+  collect(roots);
   return { roots, nodes, leaves };
 }
 

@@ -114,7 +114,7 @@ export class CozeApiPlayground extends PlaygroundConsumer {
     return html`<div part="base" @keydown=${this.onKeydown}>
       ${this.renderTreeColumn()}
       <section part="middle" aria-label=${this.t('playground.request')}>
-        <coze-api-form></coze-api-form>
+        <coze-api-form hide-run></coze-api-form>
       </section>
       <section part="right" aria-label=${this.t('playground.codeAndResponse')}>
         <coze-api-code></coze-api-code>

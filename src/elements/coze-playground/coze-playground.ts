@@ -229,6 +229,7 @@ export class CozePlayground extends LitElement {
     const keys = changed as Map<PropertyKey, unknown>;
     if (keys.has('token') && this.token !== undefined) this.session.setToken(this.token);
     if (keys.has('tokenStorage')) {
+      this.session.setTokenPersistence(this.tokenStorage === 'session' || this.tokenStorage === 'local' ? this.tokenStorage : 'none');
       this.restoreToken();
       this.storeToken();
     }

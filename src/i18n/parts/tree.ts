@@ -1,4 +1,46 @@
 /** Strings of the tree element(s): English and 简体中文, same keys. Keys start with "tree.". */
-export const en = {} as const;
+export const en = {
+  'tree.label': 'APIs',
+  'tree.search.label': 'Search APIs',
+  'tree.search.placeholder': 'Search by name, path or ID',
+  'tree.count.all': '{count} APIs',
+  'tree.count.matches': '{count} matching',
+  'tree.count.none': 'No matches',
+  'tree.empty': 'No API matches “{query}”.',
+  'tree.empty.hint': 'Try a shorter word, a path such as /v3/chat, or an ID such as chat.create.',
+  'tree.clear': 'Clear search',
+  'tree.loading': 'Loading the API catalogue…',
+  'tree.error': 'The API catalogue could not be loaded.',
+  'tree.none': 'This catalogue has no APIs.',
+  'tree.badge.callback': 'Event',
+  'tree.badge.doc': 'Doc',
+  'tree.kind.callback': 'Callback event',
+  'tree.kind.doc': 'Documentation page',
+  'tree.opensDoc': '(opens the documentation in a new tab)',
+  'tree.detail.path': 'Path',
+  'tree.detail.id': 'ID',
+  'tree.detail.title': 'Title',
+} as const;
 
-export const zhCN: Record<keyof typeof en, string> = {};
+export const zhCN: Record<keyof typeof en, string> = {
+  'tree.label': 'API 列表',
+  'tree.search.label': '搜索 API',
+  'tree.search.placeholder': '按名称、路径或 ID 搜索',
+  'tree.count.all': '共 {count} 个 API',
+  'tree.count.matches': '{count} 个匹配',
+  'tree.count.none': '无匹配',
+  'tree.empty': '没有与“{query}”匹配的 API。',
+  'tree.empty.hint': '试试更短的词、路径（如 /v3/chat）或 ID（如 chat.create）。',
+  'tree.clear': '清除搜索',
+  'tree.loading': '正在加载 API 目录…',
+  'tree.error': 'API 目录加载失败。',
+  'tree.none': '此目录中没有 API。',
+  'tree.badge.callback': '回调',
+  'tree.badge.doc': '文档',
+  'tree.kind.callback': '回调事件',
+  'tree.kind.doc': '文档页',
+  'tree.opensDoc': '（在新标签页打开文档）',
+  'tree.detail.path': '路径',
+  'tree.detail.id': 'ID',
+  'tree.detail.title': '标题',
+};
