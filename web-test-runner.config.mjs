@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { register } from 'tsx/esm/api';
 import { resolve, sep } from 'node:path';
+import { build } from 'esbuild';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 
 const root = resolve(import.meta.dirname);
@@ -38,6 +39,17 @@ const dead = createServer();
 await new Promise((r) => dead.listen(0, '127.0.0.1', r));
 const deadPort = dead.address().port;
 await new Promise((r) => dead.close(r));
+
+// stringify-object (used by httpsnippet-lite) is CommonJS; bundle it into an ES module for the browser.
+// Vite and Storybook do this themselves; the test server does not.
+const commonJsAsEsm = {
+  name: 'commonjs-as-esm',
+  async serve(context) {
+    if (!/^\/node_modules\/stringify-object\/index\.js$/.test(context.path)) return undefined;
+    const out = await build({ entryPoints: [resolve(root, `.${context.path}`)], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+    return { body: out.outputFiles[0].text, type: 'js' };
+  },
+};
 
 const testEnv = {
   noCorsUrl: `http://127.0.0.1:${noCors.address().port}`,
@@ -82,7 +94,7 @@ export default {
   },
   middleware: [rawFiles, emulatorRoute],
   testRunnerHtml: (testFramework) => `<html><head><script>window.__TEST_ENV__ = ${JSON.stringify(testEnv)};</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [commonJsAsEsm, esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
