@@ -23,3 +23,11 @@ export { validateRequest, type RequestValues, type ValueProblem, type ValidateOp
 export { PlaygroundSession, STORAGE_KEYS, HISTORY_PER_API, HISTORY_MAX_AGE_MS, type HistoryEntry, type SessionChange, type SessionOptions } from './core/session.js';
 export { buildRequest, initialValues, emptyValues, bodyJson, prune, type DraftValues, type Presets } from './core/request/build.js';
 export { sessionContext } from './context/index.js';
+export { PlaygroundConsumer } from './elements/shared/consumer.js';
+export { CozeApiTree, type SelectEvent } from './elements/coze-api-tree/coze-api-tree.js';
+export { CozeApiForm } from './elements/coze-api-form/coze-api-form.js';
+export { CozeApiCode } from './elements/coze-api-code/coze-api-code.js';
+export { CozeApiResponse } from './elements/coze-api-response/coze-api-response.js';
+export { CozeApiPlayground } from './elements/coze-api-playground/coze-api-playground.js';
+export { CozeChatSdkDemo } from './elements/coze-chat-sdk-demo/coze-chat-sdk-demo.js';
+export { setSnippetLibrary } from './core/code/snippets.js';

@@ -84,13 +84,24 @@ export const styles = css`
     overflow: auto;
     border-right: 1px solid var(--_border);
   }
+  /* One scrolling column: the code panel, then the response below it, each as tall as its content. */
   [part='right'] {
-    display: grid;
-    grid-template-rows: minmax(200px, auto) 1fr;
+    display: flex;
+    flex-direction: column;
     border-right: 0;
+  }
+  [part='right'] > * {
+    flex: none;
+    min-width: 0;
+    max-width: 100%;
   }
   coze-api-code {
     border-bottom: 1px solid var(--_border);
+  }
+  coze-api-form,
+  coze-api-code,
+  coze-api-response {
+    display: block;
   }
   button {
     font: inherit;
