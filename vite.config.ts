@@ -41,6 +41,8 @@ export default defineConfig(({ mode }) => {
     root: resolve(root, 'demo'),
     plugins: [cozeEmulator({ basePath: '/coze-api' })],
     publicDir: false,
+    // Web workers (the chat demo's highlighter) as ES modules, so their grammars split per language.
+    worker: { format: 'es' as const },
     server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1' },
     preview: { port: Number(process.env.PORT ?? 4173), host: '127.0.0.1' },
     build: {
@@ -48,7 +50,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       rolldownOptions: {
-        input: Object.fromEntries(['index', 'docs', 'console', 'catalog'].map((page) => [page, resolve(root, `demo/${page}.html`)])),
+        input: Object.fromEntries(['index', 'docs', 'console', 'catalog', 'landing'].map((page) => [page, resolve(root, `demo/${page}.html`)])),
       },
     },
   };

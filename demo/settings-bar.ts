@@ -64,7 +64,7 @@ class DemoSettingsBar extends LitElement {
     const page = (href: string, label: string) => html`<a href=${href} aria-current=${here === href ? 'page' : 'false'}>${label}</a>`;
     return html`<form @submit=${this.onSubmit} aria-label=${t.title}>
       <strong>${t.title}</strong>
-      <nav aria-label=${t.pages}>${page('index.html', t.full)} ${page('docs.html', t.docs)} ${page('console.html', t.console)} ${page('catalog.html', t.catalog)}</nav>
+      <nav aria-label=${t.pages}>${page('index.html', t.full)} ${page('docs.html', t.docs)} ${page('console.html', t.console)} ${page('landing.html', t.landing)} ${page('catalog.html', t.catalog)}</nav>
       <span class="spacer"></span>
       <fieldset>
         <label><input type="radio" name="mode" value="emulator" .checked=${this.mode === 'emulator'} @change=${() => (this.mode = 'emulator')} /> ${t.emulator}</label>

@@ -29,5 +29,5 @@ export { CozeApiForm } from './elements/coze-api-form/coze-api-form.js';
 export { CozeApiCode } from './elements/coze-api-code/coze-api-code.js';
 export { CozeApiResponse } from './elements/coze-api-response/coze-api-response.js';
 export { CozeApiPlayground } from './elements/coze-api-playground/coze-api-playground.js';
-export { CozeChatSdkDemo } from './elements/coze-chat-sdk-demo/coze-chat-sdk-demo.js';
+export { CozeChatSdkDemo, type ChatSdkChangeDetail } from './elements/coze-chat-sdk-demo/coze-chat-sdk-demo.js';
 export { setSnippetLibrary } from './core/code/snippets.js';

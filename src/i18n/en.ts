@@ -4,6 +4,7 @@ import { en as form } from './parts/form.js';
 import { en as code } from './parts/code.js';
 import { en as response } from './parts/response.js';
 import { en as playground } from './parts/playground.js';
+import { en as chat } from './parts/chat.js';
 
 export const en = {
   ...tree,
@@ -11,6 +12,7 @@ export const en = {
   ...code,
   ...response,
   ...playground,
+  ...chat,
 
   'catalog.error.title': 'The API catalogue could not be loaded',
   'catalog.error.fetch': 'Could not fetch {url}: {reason}',

@@ -5,6 +5,7 @@ import { zhCN as form } from './parts/form.js';
 import { zhCN as code } from './parts/code.js';
 import { zhCN as response } from './parts/response.js';
 import { zhCN as playground } from './parts/playground.js';
+import { zhCN as chat } from './parts/chat.js';
 
 export const zhCN: Messages = {
   ...tree,
@@ -12,6 +13,7 @@ export const zhCN: Messages = {
   ...code,
   ...response,
   ...playground,
+  ...chat,
 
   'catalog.error.title': '无法加载 API 目录',
   'catalog.error.fetch': '无法获取 {url}：{reason}',

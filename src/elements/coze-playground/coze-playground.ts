@@ -229,8 +229,9 @@ export class CozePlayground extends LitElement {
     const keys = changed as Map<PropertyKey, unknown>;
     if (keys.has('token') && this.token !== undefined) this.session.setToken(this.token);
     if (keys.has('tokenStorage')) {
-      this.session.setTokenPersistence(this.tokenStorage === 'session' || this.tokenStorage === 'local' ? this.tokenStorage : 'none');
+      // Restore first: announcing the new mode stores the session's token, which must not be empty yet.
       this.restoreToken();
+      this.session.setTokenPersistence(this.tokenStorage === 'session' || this.tokenStorage === 'local' ? this.tokenStorage : 'none');
       this.storeToken();
     }
     if (['region', 'baseUrl', 'proxyUrl', 'token', 'fetch'].some((key) => keys.has(key))) this.rebuildTransport();
