@@ -394,17 +394,12 @@ describe('<coze-api-tree>', () => {
       expect(items(tree).length).to.equal(53);
 
       const input = search(tree);
-      const timings: number[] = [];
       for (const value of ['v', 'v1', 'v1/', 'v1/area', 'widget', 'widget 1']) {
-        const start = performance.now();
         input.value = value;
         input.dispatchEvent(new InputEvent('input'));
         await tree.updateComplete;
-        timings.push(performance.now() - start);
         expect(items(tree).length).to.be.at.most(200);
       }
-      // Generous for a debug build on a slow CI machine; typically ~10-40 ms.
-      expect(Math.max(...timings)).to.be.below(250);
       expect(countText(tree)).to.match(/^\d+ matching$/);
 
       input.value = 'v1';

@@ -652,9 +652,6 @@ describe('<coze-chat-sdk-demo>', () => {
 
     it('streams a 20,000-piece answer and stays scrollable while it grows', async () => {
       const el = await mount({ fetch: longAnswer(20_000, 100) });
-      const longTasks: number[] = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
-      observer.observe({ type: 'longtask' });
       await openChat(el);
       await send(el, 'a very long answer, please');
       await until(() => replyText(el).length > 20_000, 'a good part of the answer is there', 20_000);
@@ -666,13 +663,10 @@ describe('<coze-chat-sdk-demo>', () => {
       expect(log.scrollTop).to.equal(0);
       expect(lastReply(el)!.getAttribute('aria-busy')).to.equal('true');
       await until(() => lastReply(el)?.getAttribute('aria-busy') === 'false', 'the answer completes', 30_000);
-      observer.disconnect();
       expect(replyText(el).length).to.be.greaterThan(80_000);
       expect(log.scrollTop).to.equal(0);
       // Scrolled back to the bottom, following resumes.
       log.scrollTop = log.scrollHeight;
-      // (Long tasks here include coverage instrumentation and Lit's dev build; the budget is measured on a production build.)
-      console.info(`20,000 pieces: ${longTasks.length} long tasks, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
     }).timeout(60_000);
   });
 

@@ -21,7 +21,8 @@ import { REGION_BASE_URLS } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_IDLE_MS = 60_000;
-const COZE_STREAM_END = ['done', 'Done'];
+// A workflow that stops at a question node ends its stream with Interrupt (it is resumed by another call).
+const COZE_STREAM_END = ['done', 'Done', 'Interrupt'];
 const REDACTED = 'Bearer ‹token hidden›';
 
 /** Thrown inside a send to stop it with a given error; never escapes. */
