@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { privateTokens } from '../../styles/host.js';
 
 /** Dark values of the private variables, used when no provider sets the public tokens. */
 const darkFallbacks = css`
@@ -20,21 +21,10 @@ const darkFallbacks = css`
 
 export const styles = css`
   :host {
-    --_bg: var(--coze-color-bg, #ffffff);
-    --_surface: var(--coze-color-surface, #f7f8fa);
-    --_text: var(--coze-color-text, #1f2329);
-    --_muted: var(--coze-color-text-muted, #5c6370);
-    --_border: var(--coze-color-border, #dee0e3);
-    --_accent: var(--coze-color-accent, #4d53e8);
-    --_accent-text: var(--coze-color-accent-text, #ffffff);
-    --_danger: var(--coze-color-danger, #c62828);
-    --_warning: var(--coze-color-warning, #8a5a00);
-    --_warning-bg: var(--coze-color-warning-bg, #fff4d6);
-    --_focus: var(--coze-focus-ring, 0 0 0 2px #4d53e8);
+    ${privateTokens}
     --_code-bg: var(--coze-code-bg, #ffffff);
     --_code-text: var(--coze-code-text, #24292e);
     --_code-height: var(--coze-code-max-height, 420px);
-    --_mono: var(--coze-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace);
     display: block;
     color: var(--_text);
     font-family: var(--coze-font-sans, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', sans-serif);

@@ -1,24 +1,11 @@
 import { css, unsafeCSS } from 'lit';
+import { privateTokens } from '../../styles/host.js';
 import { darkTokens } from '../../styles/theme.js';
 
 export const styles = css`
   :host {
     /* Public tokens (inherited from <coze-playground>), light values as fallbacks. */
-    --_bg: var(--coze-color-bg, #ffffff);
-    --_surface: var(--coze-color-surface, #f7f8fa);
-    --_text: var(--coze-color-text, #1f2329);
-    --_muted: var(--coze-color-text-muted, #5c6370);
-    --_border: var(--coze-color-border, #dee0e3);
-    --_accent: var(--coze-color-accent, #4d53e8);
-    --_accent-text: var(--coze-color-accent-text, #ffffff);
-    --_danger: var(--coze-color-danger, #c62828);
-    --_danger-bg: var(--coze-color-danger-bg, #fdecec);
-    --_warning: var(--coze-color-warning, #8a5a00);
-    --_warning-bg: var(--coze-color-warning-bg, #fff4d6);
-    --_success: var(--coze-color-success, #1b7f3b);
-    --_focus: var(--coze-focus-ring, 0 0 0 2px #4d53e8);
-    --_sans: var(--coze-font-sans, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif);
-    --_mono: var(--coze-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace);
+    ${privateTokens}
     display: block;
     color: var(--_text);
     background: var(--_bg);

@@ -62,6 +62,11 @@ export const styles = css`
     border-bottom: 1px solid var(--_border);
     font-weight: 600;
   }
+  .drawer-head button {
+    font-weight: 400;
+    font-size: 12px;
+    padding: 2px 8px;
+  }
   coze-api-tree {
     flex: 1;
     min-height: 0;

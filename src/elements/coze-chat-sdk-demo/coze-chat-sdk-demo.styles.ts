@@ -1,18 +1,10 @@
 import { css } from 'lit';
+import { privateTokens } from '../../styles/host.js';
 
 export const styles = css`
   :host {
-    --_bg: var(--coze-color-bg, #ffffff);
-    --_surface: var(--coze-color-surface, #f7f8fa);
-    --_text: var(--coze-color-text, #1f2329);
-    --_muted: var(--coze-color-text-muted, #5c6370);
-    --_border: var(--coze-color-border, #dee0e3);
+    ${privateTokens}
     --_accent: var(--coze-chat-sdk-accent, var(--coze-color-accent, #4d53e8));
-    --_accent-text: var(--coze-color-accent-text, #ffffff);
-    --_danger: var(--coze-color-danger, #c62828);
-    --_danger-bg: var(--coze-color-danger-bg, #fdecec);
-    --_focus: var(--coze-focus-ring, 0 0 0 2px #4d53e8);
-    --_mono: var(--coze-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace);
     --_stage-height: var(--coze-chat-sdk-stage-height, 600px);
     --_window-height: var(--coze-chat-sdk-window-height, 560px);
     --_bubble: var(--coze-chat-sdk-bubble-size, 56px);
