@@ -1,4 +1,5 @@
 import { css, unsafeCSS } from 'lit';
+import { privateTokens } from '../../styles/host.js';
 import { darkTokens } from '../../styles/theme.js';
 
 /** Method and badge colours that read well (≥ 4.5:1) on the light and dark backgrounds. */
@@ -20,13 +21,8 @@ export const styles = css`
   :host {
     --_indent: var(--coze-api-tree-indent, 16px);
     --_badge-width: var(--coze-api-tree-badge-width, 48px);
-    --_bg: var(--coze-color-bg, #ffffff);
-    --_surface: var(--coze-color-surface, #f7f8fa);
-    --_text: var(--coze-color-text, #1f2329);
-    --_muted: var(--coze-color-text-muted, #5c6370);
-    --_border: var(--coze-color-border, #dee0e3);
-    --_accent: var(--coze-color-accent, #4d53e8);
-    --_ring: var(--coze-focus-ring, 0 0 0 2px #4d53e8);
+    ${privateTokens}
+    --_ring: var(--_focus);
     --_get: #16703a;
     --_post: #3b40c9;
     --_put: #855600;
