@@ -22,3 +22,20 @@ export const privateTokens = css`
   --_sans: var(--coze-font-sans, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif);
   --_mono: var(--coze-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace);
 `;
+
+/** The same private variables with dark fallbacks, for an element's own `[data-theme='dark']` rules. */
+export const privateDarkTokens = css`
+  --_bg: var(--coze-color-bg, #17181c);
+  --_surface: var(--coze-color-surface, #202227);
+  --_text: var(--coze-color-text, #e8eaed);
+  --_muted: var(--coze-color-text-muted, #a3a8b3);
+  --_border: var(--coze-color-border, #3a3d45);
+  --_accent: var(--coze-color-accent, #8f94ff);
+  --_accent-text: var(--coze-color-accent-text, #0f1014);
+  --_danger: var(--coze-color-danger, #ff8a80);
+  --_danger-bg: var(--coze-color-danger-bg, #3b1f1f);
+  --_warning: var(--coze-color-warning, #ffd27a);
+  --_warning-bg: var(--coze-color-warning-bg, #3a3020);
+  --_success: var(--coze-color-success, #7ddc9a);
+  --_focus: var(--coze-focus-ring, 0 0 0 2px #8f94ff);
+`;

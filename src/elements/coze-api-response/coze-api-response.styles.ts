@@ -1,11 +1,22 @@
 import { css } from 'lit';
-import { privateTokens } from '../../styles/host.js';
+import { privateDarkTokens, privateTokens } from '../../styles/host.js';
 
 /**
  * Public `--coze-*` tokens are read once into private `--_*` variables, with the light values as
  * fallbacks (and the dark ones under `data-theme="dark"`), so that the panel looks right inside a
  * provider (which sets the tokens) and on its own.
  */
+/** Dark values of the private variables, for `data-theme="dark"` and for `auto` on a dark system. */
+const dark = css`
+  ${privateDarkTokens}
+  --_j-key: var(--coze-response-json-key, #d7a6ff);
+  --_j-string: var(--coze-response-json-string, #7ddc9a);
+  --_j-number: var(--coze-response-json-number, #8fb8ff);
+  --_j-boolean: var(--coze-response-json-boolean, #ff9cc0);
+  --_j-null: var(--coze-response-json-null, #a3a8b3);
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
     ${privateTokens}
@@ -23,47 +34,11 @@ export const styles = css`
     line-height: 1.5;
   }
   :host([data-theme='dark']) {
-    --_bg: var(--coze-color-bg, #17181c);
-    --_surface: var(--coze-color-surface, #202227);
-    --_text: var(--coze-color-text, #e8eaed);
-    --_muted: var(--coze-color-text-muted, #a3a8b3);
-    --_border: var(--coze-color-border, #3a3d45);
-    --_accent: var(--coze-color-accent, #8f94ff);
-    --_accent-text: var(--coze-color-accent-text, #0f1014);
-    --_danger: var(--coze-color-danger, #ff8a80);
-    --_danger-bg: var(--coze-color-danger-bg, #3b1f1f);
-    --_warning: var(--coze-color-warning, #ffd27a);
-    --_warning-bg: var(--coze-color-warning-bg, #3a3020);
-    --_success: var(--coze-color-success, #7ddc9a);
-    --_focus: var(--coze-focus-ring, 0 0 0 2px #8f94ff);
-    --_j-key: var(--coze-response-json-key, #d7a6ff);
-    --_j-string: var(--coze-response-json-string, #7ddc9a);
-    --_j-number: var(--coze-response-json-number, #8fb8ff);
-    --_j-boolean: var(--coze-response-json-boolean, #ff9cc0);
-    --_j-null: var(--coze-response-json-null, #a3a8b3);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([data-theme='auto']) {
-      --_bg: var(--coze-color-bg, #17181c);
-      --_surface: var(--coze-color-surface, #202227);
-      --_text: var(--coze-color-text, #e8eaed);
-      --_muted: var(--coze-color-text-muted, #a3a8b3);
-      --_border: var(--coze-color-border, #3a3d45);
-      --_accent: var(--coze-color-accent, #8f94ff);
-      --_accent-text: var(--coze-color-accent-text, #0f1014);
-      --_danger: var(--coze-color-danger, #ff8a80);
-      --_danger-bg: var(--coze-color-danger-bg, #3b1f1f);
-      --_warning: var(--coze-color-warning, #ffd27a);
-      --_warning-bg: var(--coze-color-warning-bg, #3a3020);
-      --_success: var(--coze-color-success, #7ddc9a);
-      --_focus: var(--coze-focus-ring, 0 0 0 2px #8f94ff);
-      --_j-key: var(--coze-response-json-key, #d7a6ff);
-      --_j-string: var(--coze-response-json-string, #7ddc9a);
-      --_j-number: var(--coze-response-json-number, #8fb8ff);
-      --_j-boolean: var(--coze-response-json-boolean, #ff9cc0);
-      --_j-null: var(--coze-response-json-null, #a3a8b3);
-      color-scheme: dark;
+      ${dark}
     }
   }
   *,
