@@ -39,3 +39,16 @@ export const privateDarkTokens = css`
   --_success: var(--coze-color-success, #7ddc9a);
   --_focus: var(--coze-focus-ring, 0 0 0 2px #8f94ff);
 `;
+
+/** The declarations of a visually hidden (screen-reader only) element, for a class such as `.sr-only`. */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+`;

@@ -3,40 +3,21 @@
  * history, plus the small formatting rules (sizes, durations, status families, file names).
  */
 import type { HistoryEntry } from '../session.js';
-import type { ResponseBody, Run, RunState, SentRequest, StreamEvent, TransportError } from '../transport/types.js';
+import type { ResponseBody, Run, StreamEvent } from '../transport/types.js';
 
-export interface ViewEvent {
-  index: number;
-  event: string;
-  data: string;
-  at: number;
-  id?: string;
-  json(): unknown;
-}
+/** A stream event as the panel shows it: a live event, or one kept in history (same fields). */
+export type ViewEvent = Pick<StreamEvent, 'index' | 'event' | 'data' | 'at' | 'id' | 'json'>;
 
 export type ViewBody = ResponseBody | { kind: 'binary-meta'; contentType: string; size: number };
 
-export interface RunView {
+/** A live run or a history entry, in the run's own shape (history may lack a full body or all events). */
+export interface RunView extends Omit<Run, 'id' | 'body' | 'events'> {
   /** The run id (live `run-3`, or the history entry's run id). */
   key: string;
   source: 'live' | 'history';
-  state: RunState;
-  request: SentRequest;
-  status?: number;
-  statusText?: string;
-  headers: Record<string, string>;
-  contentType?: string;
-  logid?: string;
-  startedAt: number;
-  ttfbMs?: number;
-  firstEventMs?: number;
-  totalMs?: number;
-  size: number;
   body?: ViewBody;
   /** Live: the run's own (growing) list; history: the kept events. */
   events: readonly ViewEvent[];
-  error?: TransportError;
-  coze?: { code: number | string; msg: string };
   /** History keeps bodies and streams cut to a limit. */
   bodyTruncated?: boolean;
   eventsTruncated?: boolean;

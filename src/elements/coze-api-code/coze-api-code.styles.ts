@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { privateTokens } from '../../styles/host.js';
+import { privateTokens, visuallyHidden } from '../../styles/host.js';
 
 /** Dark values of the private variables, used when no provider sets the public tokens. */
 const darkFallbacks = css`
@@ -285,14 +285,6 @@ export const styles = css`
     color: var(--_text);
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
 `;

@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { privateTokens } from '../../styles/host.js';
+import { privateTokens, visuallyHidden } from '../../styles/host.js';
 import { darkTokens } from '../../styles/theme.js';
 
 export const styles = css`
@@ -42,15 +42,7 @@ export const styles = css`
     gap: 16px;
   }
   .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
   h2,
   h3,

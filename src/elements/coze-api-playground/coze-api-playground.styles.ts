@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../styles/host.js';
 
 export const styles = css`
   :host {
@@ -121,12 +122,7 @@ export const styles = css`
     box-shadow: var(--coze-focus-ring, 0 0 0 2px #4d53e8);
   }
   .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   @media (max-width: 900px) {
     [part='base'],

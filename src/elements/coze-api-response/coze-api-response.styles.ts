@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { privateDarkTokens, privateTokens } from '../../styles/host.js';
+import { privateDarkTokens, privateTokens, visuallyHidden } from '../../styles/host.js';
 
 /**
  * Public `--coze-*` tokens are read once into private `--_*` variables, with the light values as
@@ -57,15 +57,7 @@ export const styles = css`
     min-width: 0;
   }
   .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
   .head,
   .toolbar,

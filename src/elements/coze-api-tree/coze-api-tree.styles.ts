@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { privateTokens } from '../../styles/host.js';
+import { privateTokens, visuallyHidden } from '../../styles/host.js';
 import { darkTokens } from '../../styles/theme.js';
 
 /** Method and badge colours that read well (≥ 4.5:1) on the light and dark backgrounds. */
@@ -328,14 +328,6 @@ export const styles = css`
     box-shadow: var(--_ring);
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
 `;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { privateTokens } from '../../styles/host.js';
+import { privateTokens, visuallyHidden } from '../../styles/host.js';
 
 export const styles = css`
   :host {
@@ -32,15 +32,7 @@ export const styles = css`
     display: none !important;
   }
   .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
   :focus-visible {
     outline: none;
