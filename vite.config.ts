@@ -1,6 +1,8 @@
 /**
  * Vite serves the demo (`npm start`) and builds two things:
  *   vite build --mode lib   → dist/: the library (ES modules; dependencies left to the host's bundler)
+ *   vite build --mode cdn   → dist/cdn/: the same entries with every dependency bundled, for a
+ *                             `<script type="module">` straight from a CDN or a static server
  *   vite build --mode demo  → dist/demo/: the demo site, self-contained
  * The dev and preview servers also host the Coze emulator at /coze-api.
  */
@@ -22,16 +24,20 @@ const libEntries: Record<string, string> = {
 };
 
 export default defineConfig(({ mode }) => {
-  if (mode === 'lib') {
+  if (mode === 'lib' || mode === 'cdn') {
+    const cdn = mode === 'cdn';
     return {
+      // Lit's dev-mode warnings are for development builds; the CDN files are production ones.
+      ...(cdn ? { define: { 'process.env.NODE_ENV': '"production"' } } : {}),
       build: {
-        outDir: 'dist',
+        outDir: cdn ? 'dist/cdn' : 'dist',
         emptyOutDir: true,
         sourcemap: true,
         target: 'es2022',
+        minify: cdn,
         lib: { entry: libEntries, formats: ['es'] },
         rolldownOptions: {
-          external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^yaml($|\/)/],
+          external: cdn ? [] : [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^yaml($|\/)/],
           output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },

@@ -1,6 +1,4 @@
 /** The built-in catalogue of every Coze OpenAPI page, loaded lazily and validated once. */
-import { assembleCatalog } from '../core/catalog/assemble.js';
-import { parseCatalog } from '../core/catalog/load.js';
 import type { Catalog } from '../core/catalog/schema.js';
 
 let pending: Promise<Catalog> | undefined;
@@ -10,8 +8,10 @@ let pending: Promise<Catalog> | undefined;
  * JSON, ~100 kB gzip) is fetched as a separate chunk the first time this is called; later calls share it.
  */
 export function loadBuiltinCatalog(): Promise<Catalog> {
-  pending ??= import('./builtin-data.js').then(({ catalogIndex, catalogSections }) =>
-    parseCatalog(assembleCatalog(catalogIndex, catalogSections), 'built-in catalogue'),
+  // The data and its validator (zod) load together, on first use: a page that never shows the
+  // catalogue never pays for either.
+  pending ??= Promise.all([import('./builtin-data.js'), import('../core/catalog/assemble.js'), import('../core/catalog/load.js')]).then(
+    ([{ catalogIndex, catalogSections }, { assembleCatalog }, { parseCatalog }]) => parseCatalog(assembleCatalog(catalogIndex, catalogSections), 'built-in catalogue'),
   );
   return pending;
 }

@@ -4,8 +4,10 @@ import { defineElement } from './define.js';
 import './coze-api-tree.js';
 import './coze-api-form.js';
 import './coze-api-code.js';
-import './coze-api-response.js';
 
+// The response panel has nothing to show before the first run: its element (and the JSON tree, the
+// event timeline, the audio player) loads then, not with the page.
+CozeApiPlayground.loadResponsePanel ??= () => import('./coze-api-response.js');
 defineElement('coze-api-playground', CozeApiPlayground);
 
 declare global {

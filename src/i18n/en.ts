@@ -5,6 +5,7 @@ import { en as code } from './parts/code.js';
 import { en as response } from './parts/response.js';
 import { en as playground } from './parts/playground.js';
 import { en as chat } from './parts/chat.js';
+import { en as catalog } from './parts/catalog.js';
 
 export const en = {
   ...tree,
@@ -13,10 +14,5 @@ export const en = {
   ...response,
   ...playground,
   ...chat,
-
-  'catalog.error.title': 'The API catalogue could not be loaded',
-  'catalog.error.fetch': 'Could not fetch {url}: {reason}',
-  'catalog.error.invalid': '{source} is not a valid catalogue or OpenAPI document: {count} problem(s), each with the path of the bad field:',
-  'catalog.error.more': '… and {count} more',
-  'catalog.error.retry': 'Try again',
+  ...catalog,
 } as const;

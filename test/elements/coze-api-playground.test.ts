@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/coze-playground.js';
 import '../../src/define/coze-api-playground.js';
 import type { CozeApiPlayground } from '../../src/elements/coze-api-playground/coze-api-playground.js';
@@ -62,6 +62,26 @@ describe('<coze-api-playground>', () => {
     part(el, 'base').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await el.updateComplete;
     expect(el.treeOpen).to.equal(false);
+  });
+
+  it('loads the response panel at the first run, and shows that run in it', async () => {
+    const { provider, el } = await page();
+    // Before any run the panel is a placeholder: its element has not been loaded.
+    expect(customElements.get('coze-api-response')).to.equal(undefined);
+    const response = el.shadowRoot!.querySelector('coze-api-response')!;
+    expect(response.textContent).to.contain('No response yet');
+    provider.session.select('audio.voices.list');
+    await el.updateComplete;
+    const code = el.shadowRoot!.querySelector('coze-api-code')!;
+    await code.updateComplete;
+    const run = () => code.shadowRoot!.querySelector('[part="run"]') as HTMLButtonElement;
+    await waitUntil(() => run() && !run().disabled, 'the Run button is enabled');
+    run().click();
+    await customElements.whenDefined('coze-api-response');
+    await provider.session.run('audio.voices.list')!.done;
+    await (response as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(response.shadowRoot!.textContent).to.contain('200');
+    await expect(el).to.be.accessible();
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -2,9 +2,12 @@
  * Where a catalogue comes from: the built-in one, an object a host passes, or a URL of a catalogue
  * JSON or an OpenAPI 3 document (JSON or YAML). All of them end as a validated {@link Catalog}.
  */
+import { loadBuiltinCatalog } from '../../catalog/index.js';
+import type { CatalogLoadError } from '../../context/index.js';
 import { importOpenApi } from '../openapi/import.js';
 import { parseDocument } from '../openapi/parse.js';
-import { parseCatalog } from './load.js';
+import { OpenApiError } from '../openapi/refs.js';
+import { CatalogError, parseCatalog } from './load.js';
 import type { Catalog } from './schema.js';
 
 /** A catalogue could not be fetched (network, CORS, HTTP status). */
@@ -46,4 +49,21 @@ export async function fetchCatalog(url: string, options: FetchCatalogOptions = {
   if (!response.ok) throw new CatalogFetchError(url, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   const text = await response.text();
   return catalogFromData(await parseDocument(text, url), url);
+}
+
+/**
+ * The catalogue a provider's `catalog` setting names: the built-in one when empty, a fetched document
+ * for a URL, or the given object (a catalogue or an OpenAPI document).
+ */
+export function loadCatalogSource(source: unknown, options: FetchCatalogOptions = {}): Promise<Catalog> {
+  if (source === null || source === undefined || source === '') return loadBuiltinCatalog();
+  if (typeof source === 'string') return fetchCatalog(source, options);
+  return Promise.resolve().then(() => catalogFromData(source, 'catalog property'));
+}
+
+/** Why a catalogue did not load, in a form elements can render in either language. */
+export function describeCatalogError(err: unknown, source: string): CatalogLoadError {
+  if (err instanceof CatalogError || err instanceof OpenApiError) return { kind: 'invalid', source, problems: err.problems };
+  if (err instanceof CatalogFetchError) return { kind: 'fetch', source: err.url, reason: err.reason, problems: [] };
+  return { kind: 'other', source, reason: err instanceof Error ? err.message : String(err), problems: [] };
 }

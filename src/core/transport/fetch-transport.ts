@@ -4,7 +4,6 @@
  * events of a stream as they arrive. Failures are values (`run.error`) with a kind and an explanation.
  */
 import { createParser } from 'eventsource-parser';
-import { explainCozeCode } from './codes.js';
 import type {
   DraftRequest,
   FetchTransportOptions,
@@ -188,9 +187,29 @@ class RunController implements RunHandle {
       let response = await this.attempt(false);
       if (await this.needsFreshToken(response)) response = await this.attempt(true);
       await this.readResponse(response);
+      await this.explainCode();
       this.finish();
     } catch (err) {
       this.finish(err instanceof Stop ? err.error : this.classify(err, 'body'));
+    }
+  }
+
+  /**
+   * A Coze error code gets its meaning and what to do, from a table loaded the first time a code
+   * comes back (most pages never need it).
+   */
+  private async explainCode(): Promise<void> {
+    const error = this.run.error;
+    if (error?.kind !== 'coze' && error?.kind !== 'stream-error') return;
+    const code = typeof error.code === 'number' ? error.code : typeof error.code === 'string' && /^\d+$/.test(error.code) ? Number(error.code) : undefined;
+    if (code === undefined || code === 0) return;
+    try {
+      const { explainCozeCode } = await import('./codes.js');
+      const meaning = explainCozeCode(code);
+      error.message = meaning.meaning;
+      if (meaning.action) error.hint = meaning.action;
+    } catch {
+      // The table could not load (e.g. the network went away): the generic message stays.
     }
   }
 
@@ -419,11 +438,9 @@ class RunController implements RunHandle {
     const rawCode = lastError?.['code'] ?? lastError?.['error_code'];
     const code = typeof rawCode === 'string' && /^\d+$/.test(rawCode) ? Number(rawCode) : (rawCode as number | string | undefined);
     const msg = (lastError?.['msg'] ?? lastError?.['error_message']) as string | undefined;
-    const meaning = typeof code === 'number' && code !== 0 ? explainCozeCode(code) : undefined;
     this.run.error = {
       kind: 'stream-error',
-      message: meaning?.meaning ?? text('事件流报告了错误。', 'The stream reported an error.'),
-      ...(meaning?.action ? { hint: meaning.action } : {}),
+      message: text('事件流报告了错误。', 'The stream reported an error.'),
       ...(code !== undefined && code !== 0 ? { code } : {}),
       ...(msg ? { serviceMessage: msg } : {}),
       ...(this.run.logid ? { logid: this.run.logid } : {}),
@@ -489,14 +506,11 @@ class RunController implements RunHandle {
   }
 
   private cozeError(code: number | string, msg: string, status: number): TransportError {
-    const numeric = typeof code === 'number' ? code : /^\d+$/.test(code) ? Number(code) : undefined;
-    const meaning = numeric !== undefined ? explainCozeCode(numeric) : undefined;
     return {
       kind: 'coze',
       code,
       status,
-      message: meaning?.meaning ?? text(`扣子返回了错误：${code}`, `Coze answered with an error: ${code}`),
-      ...(meaning?.action ? { hint: meaning.action } : {}),
+      message: text(`扣子返回了错误：${code}`, `Coze answered with an error: ${code}`),
       ...(msg ? { serviceMessage: msg } : {}),
       ...(this.run.logid ? { logid: this.run.logid } : {}),
     };

@@ -10,9 +10,12 @@ import { defaultScenario, sdkScenarios, type SdkScenario } from '../../core/code
 import { TOKEN_ENV, TOKEN_PLACEHOLDER } from '../../core/code/snippets.js';
 import { buildRequest } from '../../core/request/build.js';
 import type { DraftRequest } from '../../core/transport/types.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { registerMessages, type MessageKey } from '../../i18n/index.js';
 import { PlaygroundConsumer } from '../shared/consumer.js';
 import { styles } from './coze-api-code.styles.js';
+import * as codeStrings from '../../i18n/parts/code.js';
+
+registerMessages(codeStrings);
 
 declare global {
   interface HTMLElementEventMap {

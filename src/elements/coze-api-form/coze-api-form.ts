@@ -19,12 +19,15 @@ import {
 import { bodyJson, type DraftValues } from '../../core/request/build.js';
 import type { HistoryEntry, PlaygroundSession } from '../../core/session.js';
 import type { DraftRequest } from '../../core/transport/types.js';
-import { pick, type MessageKey } from '../../i18n/index.js';
+import { pick, type MessageKey, registerMessages } from '../../i18n/index.js';
 import { PlaygroundConsumer } from '../shared/consumer.js';
 import { styles } from './coze-api-form.styles.js';
 import { docKeys, renderDocFields, renderEvents, type DocsContext } from './docs.js';
 import { renderField, type FieldContext } from './fields.js';
 import { renderJsonEditor } from './json-editor.js';
+import * as formStrings from '../../i18n/parts/form.js';
+
+registerMessages(formStrings);
 
 const LOCATIONS: readonly ParamLocation[] = ['header', 'path', 'query', 'body'];
 const TOKEN_ID = 'f-token';

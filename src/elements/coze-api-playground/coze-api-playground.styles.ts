@@ -109,6 +109,13 @@ export const styles = css`
   coze-api-response {
     display: block;
   }
+  /* Shown until the response panel's element loads (at the first run); its shadow root replaces it. */
+  .response-placeholder {
+    margin: 0;
+    padding: 24px 16px;
+    color: var(--_muted);
+    text-align: center;
+  }
   button {
     font: inherit;
     color: inherit;

@@ -2,6 +2,10 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PlaygroundConsumer } from '../shared/consumer.js';
 import { styles } from './coze-api-playground.styles.js';
+import { registerMessages } from '../../i18n/index.js';
+import * as playgroundStrings from '../../i18n/parts/playground.js';
+
+registerMessages(playgroundStrings);
 
 const PIN_KEY = 'coze-playground:tree-pinned:v1';
 
@@ -53,6 +57,31 @@ function readPinned(): { pinned: boolean; reset: boolean } {
 export class CozeApiPlayground extends PlaygroundConsumer {
   static override styles = styles;
 
+  /**
+   * Loads `<coze-api-response>` the first time there is a response to show (a run starts, or a past
+   * run is reopened), so that the page's first paint does not wait for it. `define/coze-api-playground`
+   * sets it; when unset (or the element is already defined), nothing is loaded.
+   */
+  static loadResponsePanel: (() => Promise<unknown>) | undefined;
+
+  private responseRequested = false;
+
+  private readonly onSessionEvent = (event: Event): void => {
+    const { change } = (event as CustomEvent<{ change: string }>).detail;
+    if (change === 'run' || change === 'shown') this.ensureResponsePanel();
+  };
+
+  private watched: EventTarget | undefined;
+
+  private ensureResponsePanel(): void {
+    if (this.responseRequested || customElements.get('coze-api-response')) return;
+    this.responseRequested = true;
+    void CozeApiPlayground.loadResponsePanel?.().catch(() => {
+      // A failed chunk load (offline): try again at the next run.
+      this.responseRequested = false;
+    });
+  }
+
   /** The API list stays open beside the form (remembered in localStorage). */
   @property({ type: Boolean, reflect: true }) pinned = false;
 
@@ -70,6 +99,12 @@ export class CozeApiPlayground extends PlaygroundConsumer {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const session = this.session;
+    if (session !== this.watched) {
+      this.watched?.removeEventListener('change', this.onSessionEvent);
+      session.addEventListener('change', this.onSessionEvent);
+      this.watched = session;
+    }
     if ((changed as Map<PropertyKey, unknown>).has('pinned') && changed.get('pinned') !== undefined) {
       try {
         localStorage.setItem(PIN_KEY, JSON.stringify(this.pinned));
@@ -110,6 +145,12 @@ export class CozeApiPlayground extends PlaygroundConsumer {
     void this.updateComplete.then(() => (this.renderRoot.querySelector('coze-api-tree') as HTMLElement | null)?.focus());
   };
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.watched?.removeEventListener('change', this.onSessionEvent);
+    this.watched = undefined;
+  }
+
   protected override render() {
     return html`<div part="base" @keydown=${this.onKeydown}>
       ${this.renderTreeColumn()}
@@ -118,7 +159,7 @@ export class CozeApiPlayground extends PlaygroundConsumer {
       </section>
       <section part="right" aria-label=${this.t('playground.codeAndResponse')}>
         <coze-api-code></coze-api-code>
-        <coze-api-response></coze-api-response>
+        <coze-api-response><p class="response-placeholder">${this.t('playground.responseEmpty')}</p></coze-api-response>
       </section>
     </div>`;
   }

@@ -7,11 +7,14 @@ import { losslessJson } from '../../core/response/json-tree.js';
 import { downloadName, eventStreamText, formatBytes, formatMs, isHtml, statusFamily, viewOfHistory, viewOfRun, type RunView, type ViewBody, type ViewEvent } from '../../core/response/view.js';
 import { bodyJson, type DraftValues } from '../../core/request/build.js';
 import type { RunHandle, TransportError } from '../../core/transport/types.js';
-import { pick, type MessageKey } from '../../i18n/index.js';
+import { pick, type MessageKey, registerMessages } from '../../i18n/index.js';
 import { PlaygroundConsumer } from '../shared/consumer.js';
 import { styles } from './coze-api-response.styles.js';
 import { EventTimeline, renderTokens } from './event-timeline.js';
 import { JsonTreeView } from './json-tree-view.js';
+import * as responseStrings from '../../i18n/parts/response.js';
+
+registerMessages(responseStrings);
 
 /** What a copy button copied. */
 export type CopyKind = 'curl' | 'logid' | 'body' | 'answer';

@@ -6,9 +6,12 @@ import type { CatalogEntry } from '../../core/catalog/schema.js';
 import { filterCatalog, highlightRanges, matchDetail, type TreeFilter } from '../../core/tree/filter.js';
 import { ancestors, catalogTree, type CatalogTree, type TreeBranch, type TreeLeaf, type TreeNode } from '../../core/tree/model.js';
 import { filtering, visibleChildren, visibleRows, type TreeRow } from '../../core/tree/visible.js';
-import { pick } from '../../i18n/index.js';
+import { pick, registerMessages } from '../../i18n/index.js';
 import { PlaygroundConsumer } from '../shared/consumer.js';
 import { styles } from './coze-api-tree.styles.js';
+import * as treeStrings from '../../i18n/parts/tree.js';
+
+registerMessages(treeStrings);
 
 /** Fired before an entry is selected; cancel it to keep the current selection. */
 export type SelectEvent = CustomEvent<{ id: string }>;

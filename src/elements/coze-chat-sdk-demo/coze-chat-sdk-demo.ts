@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatClient, ChatState, ReplyItem } from '../../core/chat-sdk/client.js';
@@ -6,16 +6,20 @@ import type { LiteralObject } from '../../core/chat-sdk/literal.js';
 import type { IncrementalMarkdown, Token } from '../../core/chat-sdk/markdown.js';
 import { checkOptions, defaultOptions, field, readField, resolveOptions, TOKEN_PLACEHOLDER, writeField, type FieldId, type OptionField, type OptionProblem, type ResolvedOptions } from '../../core/chat-sdk/options.js';
 import { DEFAULT_SDK_VERSION, parseSnippet, printSnippet, type SdkRegion, type Snippet, type SnippetError } from '../../core/chat-sdk/snippet.js';
-import { FetchTransport } from '../../core/transport/fetch-transport.js';
+import type { Presets } from '../../core/request/build.js';
+import type { PlaygroundSession } from '../../core/session.js';
 import type { Transport, TransportError } from '../../core/transport/types.js';
-import { msg, pick, type Locale, type MessageKey } from '../../i18n/index.js';
-import { PlaygroundConsumer } from '../shared/consumer.js';
+import { msg, pick, type Locale, type MessageKey, registerMessages } from '../../i18n/index.js';
+import { ContextConsumer } from '../shared/context-consumer.js';
 import type { WindowView } from './chat-window.js';
 import { icons } from './icons.js';
 import { renderEditor } from './code-editor.js';
 import { renderForm, type FieldInput, type FormView } from './config-form.js';
 import { styles } from './coze-chat-sdk-demo.styles.js';
 import type { MarkdownView } from './markdown.js';
+import * as chatStrings from '../../i18n/parts/chat.js';
+
+registerMessages(chatStrings);
 
 /** `detail` of `coze-chat-sdk-change`: the options object and the embed code (token hidden unless revealed). */
 export interface ChatSdkChangeDetail {
@@ -107,7 +111,7 @@ const MAX_FILES = 6;
  * @fires coze-chat-sdk-reply - A reply is complete; `detail.content`, ids.
  * @fires coze-chat-sdk-error - A chat request failed; `detail.error`.
  */
-export class CozeChatSdkDemo extends PlaygroundConsumer {
+export class CozeChatSdkDemo extends ContextConsumer {
   static override styles = styles;
 
   /** The bot to chat with (`config.bot_id`); wins over the provider's presets. */
@@ -202,9 +206,6 @@ export class CozeChatSdkDemo extends PlaygroundConsumer {
   }
 
   override connectedCallback(): void {
-    // This element needs no API catalogue: mark it as settled so that, on its own, the shared
-    // base does not fetch the built-in catalogue (a provider above still replaces this value).
-    this.catalogState ??= { status: 'loading' };
     super.connectedCallback();
     if (!this.initialized) {
       this.initialized = true;
@@ -345,6 +346,23 @@ export class CozeChatSdkDemo extends PlaygroundConsumer {
 
   // Configuration ---------------------------------------------------------------------------------
 
+  /**
+   * What the demo shares with a provider's session (the presets and whether the token is shown); on
+   * its own, a small state of its own.
+   */
+  private get session(): Pick<PlaygroundSession, 'presets' | 'tokenRevealed' | 'setTokenRevealed'> {
+    return this.providedSession ?? this.ownSession;
+  }
+
+  private readonly ownSession = {
+    presets: {} as Presets,
+    tokenRevealed: false,
+    setTokenRevealed: (revealed: boolean) => {
+      this.ownSession.tokenRevealed = revealed;
+      this.requestUpdate();
+    },
+  };
+
   private get revealed(): boolean {
     return this.session.tokenRevealed;
   }
@@ -438,10 +456,11 @@ export class CozeChatSdkDemo extends PlaygroundConsumer {
    * its settings change): the element's own with `base-url`/`fetch`, else the provider's.
    */
   private chatTransport = (): Transport => {
-    if (!this.baseUrl && !this.fetch) return this.transport;
+    if (!this.baseUrl && !this.fetch && this.providedTransport) return this.providedTransport;
     const own = this.ownTransport;
     if (own && own.baseUrl === this.baseUrl && own.fetch === this.fetch && own.token === this.token) return own.transport;
-    const transport = new FetchTransport({ ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}), ...(this.fetch ? { fetch: this.fetch } : {}), ...(this.token ? { token: this.token } : {}) });
+    // On its own (or with its own base-url/fetch): a transport of its own, from the preview chunk.
+    const transport = new this.preview!.FetchTransport({ ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}), ...(this.fetch ? { fetch: this.fetch } : {}), ...(this.token ? { token: this.token } : {}) });
     this.ownTransport = { baseUrl: this.baseUrl, fetch: this.fetch, token: this.token, transport };
     return transport;
   };
@@ -455,6 +474,7 @@ export class CozeChatSdkDemo extends PlaygroundConsumer {
       (preview) => {
         if (generation !== this.generation || !this.running) return;
         this.starting = false;
+        this.adoptWindowStyles(preview);
         this.preview = preview;
         this.createClient(preview);
       },
@@ -466,6 +486,16 @@ export class CozeChatSdkDemo extends PlaygroundConsumer {
       },
     );
   }
+
+  /** The bubble and window styles came with the preview chunk: add them to the element's own. */
+  private adoptWindowStyles(preview: PreviewModule): void {
+    const root = this.renderRoot;
+    if (!(root instanceof ShadowRoot) || this.windowStylesAdopted) return;
+    this.windowStylesAdopted = true;
+    adoptStyles(root, [...(this.constructor as typeof CozeChatSdkDemo).elementStyles, preview.windowStyles]);
+  }
+
+  private windowStylesAdopted = false;
 
   private createClient(preview: PreviewModule): void {
     const options = resolveOptions(this.tree);

@@ -5,3 +5,5 @@
 export { ChatClient } from '../../core/chat-sdk/client.js';
 export { IncrementalMarkdown } from '../../core/chat-sdk/markdown.js';
 export { renderWindow } from './chat-window.js';
+export { windowStyles } from './chat-window.styles.js';
+export { FetchTransport } from '../../core/transport/fetch-transport.js';

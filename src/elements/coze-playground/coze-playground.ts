@@ -1,18 +1,17 @@
 import { provide } from '@lit/context';
+import type { Catalog } from '../../core/catalog/schema.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { loadBuiltinCatalog } from '../../catalog/index.js';
-import { CatalogError } from '../../core/catalog/load.js';
-import type { Catalog } from '../../core/catalog/schema.js';
-import { catalogFromData, CatalogFetchError, fetchCatalog } from '../../core/catalog/source.js';
-import { OpenApiError } from '../../core/openapi/refs.js';
-import { catalogContext, displayContext, sessionContext, transportContext, type CatalogLoadError, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
+import { catalogContext, displayContext, sessionContext, transportContext, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
 import type { Presets } from '../../core/request/build.js';
 import { PlaygroundSession } from '../../core/session.js';
 import { FetchTransport } from '../../core/transport/fetch-transport.js';
 import type { Region, TokenProvider, Transport } from '../../core/transport/types.js';
-import { msg, toLocale, type Locale } from '../../i18n/index.js';
+import { msg, toLocale, type Locale, registerMessages } from '../../i18n/index.js';
 import { styles } from './coze-playground.styles.js';
+import * as catalogStrings from '../../i18n/parts/catalog.js';
+
+registerMessages(catalogStrings);
 
 /** Fired when a catalogue has loaded and validated (`detail.catalog`) or failed (`detail.error`). */
 export type CatalogChangeEvent = CustomEvent<{ state: CatalogState }>;
@@ -244,9 +243,14 @@ export class CozePlayground extends LitElement {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.catalogState = { status: 'loading' };
-    this.pending = this.resolveCatalog(abort.signal).then(
-      (catalog): CatalogState => ({ status: 'ready', catalog }),
-      (err: unknown): CatalogState => ({ status: 'error', error: this.describe(err) }),
+    const source = typeof this.catalog === 'string' ? this.catalog : this.catalog ? 'catalog property' : 'built-in catalogue';
+    // The loaders (fetch, YAML, OpenAPI import, validation) are a separate chunk, loaded with the catalogue.
+    this.pending = import('../../core/catalog/source.js').then(
+      (loader) => loader.loadCatalogSource(this.catalog, { signal: abort.signal, ...(this.fetch ? { fetch: this.fetch } : {}) }).then(
+        (catalog): CatalogState => ({ status: 'ready', catalog }),
+        (err: unknown): CatalogState => ({ status: 'error', error: loader.describeCatalogError(err, source) }),
+      ),
+      (err: unknown): CatalogState => ({ status: 'error', error: { kind: 'other', source, reason: err instanceof Error ? err.message : String(err), problems: [] } }),
     ).then((next) => {
       // Only the latest load may land; an older one finishing late is dropped.
       if (id !== this.loadId || abort.signal.aborted) return this.catalogState;
@@ -257,21 +261,6 @@ export class CozePlayground extends LitElement {
     return this.pending;
   }
 
-  private resolveCatalog(signal: AbortSignal): Promise<Catalog> {
-    const source = this.catalog;
-    if (source === null || source === undefined || source === '') return loadBuiltinCatalog();
-    if (typeof source === 'string') {
-      return fetchCatalog(source, { signal, ...(this.fetch ? { fetch: this.fetch } : {}) });
-    }
-    return Promise.resolve().then(() => catalogFromData(source, 'catalog property'));
-  }
-
-  private describe(err: unknown): CatalogLoadError {
-    const source = typeof this.catalog === 'string' ? this.catalog : this.catalog ? 'catalog property' : 'built-in catalogue';
-    if (err instanceof CatalogError || err instanceof OpenApiError) return { kind: 'invalid', source, problems: err.problems };
-    if (err instanceof CatalogFetchError) return { kind: 'fetch', source: err.url, reason: err.reason, problems: [] };
-    return { kind: 'other', source, reason: err instanceof Error ? err.message : String(err), problems: [] };
-  }
 
   protected override render() {
     return html`${this.renderError()}<slot></slot>`;

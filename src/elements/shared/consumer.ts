@@ -1,18 +1,17 @@
 /**
- * The base of every element that lives inside a playground: it takes the catalogue, transport,
- * session, language and theme from the nearest `<coze-playground>`, and works on its own (built-in
- * catalogue, real Coze API, a page-wide session, its own `lang`/`theme`) when there is none.
+ * The base of every element that works on the API catalogue: on top of `ContextConsumer` it takes the
+ * catalogue from the nearest `<coze-playground>`, and works on its own (built-in catalogue, real Coze
+ * API, a page-wide session) when there is none.
  */
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { loadBuiltinCatalog } from '../../catalog/index.js';
-import { catalogContext, displayContext, sessionContext, transportContext, type CatalogState, type DisplaySettings, type Theme } from '../../context/index.js';
+import { catalogContext, type CatalogState } from '../../context/index.js';
 import type { Catalog, EndpointEntry } from '../../core/catalog/schema.js';
 import { PlaygroundSession } from '../../core/session.js';
 import { FetchTransport } from '../../core/transport/fetch-transport.js';
 import type { RunHandle, Transport } from '../../core/transport/types.js';
-import { msg, toLocale, type Locale, type MessageKey } from '../../i18n/index.js';
+import { ContextConsumer } from './context-consumer.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -24,38 +23,14 @@ declare global {
 let standaloneSession: PlaygroundSession | undefined;
 let standaloneTransport: Transport | undefined;
 
-export class PlaygroundConsumer extends LitElement {
-  /** Language when used outside a provider (`zh-CN` or `en`); inside one, the provider's wins. */
-  @property({ reflect: true }) override lang = '';
-
-  /** Theme when used outside a provider (`light`, `dark`, `auto`); inside one, the provider's wins. */
-  @property({ reflect: true }) theme: Theme | '' = '';
-
+export class PlaygroundConsumer extends ContextConsumer {
   @consume({ context: catalogContext, subscribe: true })
   @state()
   protected catalogState: CatalogState | undefined;
 
-  @consume({ context: displayContext, subscribe: true })
-  @state()
-  protected display: DisplaySettings | undefined;
-
-  @consume({ context: transportContext, subscribe: true })
-  @state()
-  protected providedTransport: Transport | undefined;
-
-  @consume({ context: sessionContext, subscribe: true })
-  @state()
-  protected providedSession: PlaygroundSession | undefined;
-
-  /** Bumped on every session change, so that `render()` runs again. */
-  @state() protected sessionVersion = 0;
-
-  private listening: PlaygroundSession | undefined;
-  private readonly onSessionChange = () => this.sessionVersion++;
-
   override connectedCallback(): void {
-    super.connectedCallback();
     // Context answers synchronously during connect; no answer means there is no provider above.
+    super.connectedCallback();
     if (!this.catalogState) {
       this.catalogState = { status: 'loading' };
       loadBuiltinCatalog().then(
@@ -63,36 +38,10 @@ export class PlaygroundConsumer extends LitElement {
         (err: unknown) => (this.catalogState = { status: 'error', error: { kind: 'other', source: 'built-in catalogue', reason: String(err), problems: [] } }),
       );
     }
-    this.listen();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.listening?.removeEventListener('change', this.onSessionChange);
-    this.listening = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if ((changed as Map<PropertyKey, unknown>).has('providedSession')) this.listen();
-    const theme = this.display?.theme ?? (this.theme || 'light');
-    this.setAttribute('data-theme', theme);
-  }
-
-  private listen(): void {
-    const session = this.session;
-    if (session === this.listening) return;
-    this.listening?.removeEventListener('change', this.onSessionChange);
-    session.addEventListener('change', this.onSessionChange);
-    this.listening = session;
-  }
-
-  protected get locale(): Locale {
-    return this.display?.locale ?? toLocale(this.lang || document.documentElement.lang || 'zh-CN');
-  }
-
-  protected t(key: MessageKey, values?: Record<string, string | number>): string {
-    return msg(this.locale, key, values);
+  protected override get watchedSession(): PlaygroundSession {
+    return this.session;
   }
 
   protected get catalog(): Catalog | undefined {

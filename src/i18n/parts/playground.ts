@@ -8,6 +8,7 @@ export const en = {
   'playground.request': 'Request',
   'playground.codeAndResponse': 'Sample code and response',
   'playground.pinReset': 'The saved layout could not be read and was reset.',
+  'playground.responseEmpty': 'No response yet. Fill in the parameters, then press Run or Ctrl + Enter.',
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -19,4 +20,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'playground.request': '请求',
   'playground.codeAndResponse': '示例代码与响应',
   'playground.pinReset': '保存的布局无法读取，已重置。',
+  'playground.responseEmpty': '还没有响应。填写参数后，点击“运行”或按 Ctrl + Enter。',
 };
