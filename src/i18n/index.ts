@@ -7,6 +7,7 @@
  * imports them.
  */
 import type { LocalizedText } from '../core/catalog/schema.js';
+import { formatNumber } from '../core/format.js';
 import type { en } from './en.js';
 
 export type Locale = 'zh-CN' | 'en';
@@ -32,10 +33,18 @@ export function toLocale(lang: string | null | undefined): Locale {
   return lang && /^zh\b/i.test(lang) ? 'zh-CN' : 'en';
 }
 
-/** A message with `{name}` placeholders filled in. An unregistered key comes back as itself. */
+/**
+ * A message with `{name}` placeholders filled in; number values are written the locale's way (`12,345`).
+ * Pass codes and ids as strings. An unregistered key comes back as itself.
+ */
 export function msg(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
   const template = tables[locale][key] ?? tables.en[key] ?? key;
-  return values ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m)) : template;
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!(name in values)) return m;
+    const value = values[name];
+    return typeof value === 'number' ? formatNumber(value, locale) : String(value);
+  });
 }
 
 /** The side of a catalogue text that matches the locale. */

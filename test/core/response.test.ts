@@ -4,7 +4,8 @@ import { curlCommand, shellQuote } from '../../src/core/code/curl.js';
 import { assemble, prettyArguments, StreamAssembler, type AssembleEvent } from '../../src/core/response/assemble.js';
 import { indentJson, jsonTokens } from '../../src/core/response/json-text.js';
 import { emptyTreeState, expandAllIds, flattenJson, initialExpansion, losslessJson, RawNumber, stringLines, valueAt } from '../../src/core/response/json-tree.js';
-import { downloadName, eventStreamText, formatBytes, formatMs, statusFamily } from '../../src/core/response/view.js';
+import { formatBytes, formatMs, formatNumber } from '../../src/core/format.js';
+import { downloadName, eventStreamText, statusFamily } from '../../src/core/response/view.js';
 import { rowAt, scrollToShow, visibleWindow } from '../../src/core/response/window.js';
 
 const ev = (event: string, data: unknown, at = 0): AssembleEvent => ({ event, data: typeof data === 'string' ? data : JSON.stringify(data), at });
@@ -245,6 +246,8 @@ describe('JSON text and formats', () => {
   it('formats sizes, durations, statuses, file names and event streams', () => {
     expect([formatBytes(512), formatBytes(1536), formatBytes(20 * 1024 * 1024)]).to.deep.equal(['512 B', '1.5 KB', '20.00 MB']);
     expect([formatMs(85.4), formatMs(1240), formatMs(undefined)]).to.deep.equal(['85 ms', '1.24 s', '–']);
+    // Grouping and decimals follow the locale (German shown as a contrast: its marks are swapped).
+    expect([formatNumber(12345, 'zh-CN'), formatBytes(5 * 1024 * 1024 * 1024, 'en'), formatMs(12345.6, 'de')]).to.deep.equal(['12,345', '5.00 GB', '12,35 s']);
     expect([statusFamily(200), statusFamily(302), statusFamily(404), statusFamily(502), statusFamily(undefined)]).to.deep.equal(['success', 'redirect', 'client', 'server', 'none']);
     expect(downloadName('audio.speech.create', 'audio/wav', new Date(2025, 0, 2, 3, 4, 5).getTime())).to.equal('audio-speech-create-20250102-030405.wav');
     expect(downloadName(undefined, 'application/json; charset=utf-8', 0)).to.match(/^coze-response-\d{8}-\d{6}\.json$/);

@@ -181,19 +181,6 @@ export function storedFile(value: unknown): { name: string; size: number } | und
   return typeof v.$file === 'string' ? { name: v.$file, size: typeof v.size === 'number' ? v.size : 0 } : undefined;
 }
 
-/** Bytes as people read them: 512 B, 1.5 KB, 3.2 MB. */
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let n = size / 1024;
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${n < 10 ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
-}
-
 /** Every path of an object or array field that can be expanded (for "expand all"). */
 export function expandablePaths(entry: EndpointEntry, values: DraftValues): string[] {
   const out: string[] = [];

@@ -125,19 +125,6 @@ export function statusFamily(status: number | undefined): StatusFamily {
   return 'server';
 }
 
-/** `512 B`, `1.5 KB`, `20.00 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-}
-
-/** `85 ms`, `1.24 s`. */
-export function formatMs(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '–';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
-}
 
 const EXTENSIONS: Array<[RegExp, string]> = [
   [/json/, 'json'],

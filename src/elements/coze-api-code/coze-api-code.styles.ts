@@ -1,19 +1,9 @@
 import { css } from 'lit';
-import { privateTokens, visuallyHidden } from '../../styles/host.js';
+import { privateDarkTokens, privateTokens, visuallyHidden } from '../../styles/host.js';
 
 /** Dark values of the private variables, used when no provider sets the public tokens. */
 const darkFallbacks = css`
-    --_bg: var(--coze-color-bg, #17181c);
-    --_surface: var(--coze-color-surface, #202227);
-    --_text: var(--coze-color-text, #e8eaed);
-    --_muted: var(--coze-color-text-muted, #a3a8b3);
-    --_border: var(--coze-color-border, #3a3d45);
-    --_accent: var(--coze-color-accent, #8f94ff);
-    --_accent-text: var(--coze-color-accent-text, #0f1014);
-    --_danger: var(--coze-color-danger, #ff8a80);
-    --_warning: var(--coze-color-warning, #ffd27a);
-    --_warning-bg: var(--coze-color-warning-bg, #3a3020);
-    --_focus: var(--coze-focus-ring, 0 0 0 2px #8f94ff);
+    ${privateDarkTokens}
     --_code-bg: var(--coze-code-bg, #24292e);
     --_code-text: var(--coze-code-text, #e1e4e8);
     color-scheme: dark;

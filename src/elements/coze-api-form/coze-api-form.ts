@@ -73,16 +73,21 @@ const dismissedNotices = new WeakMap<PlaygroundSession, Set<string>>();
  * @csspart response-docs - The response parameter docs.
  * @csspart history - The run history.
  *
- * @cssprop [--coze-color-bg=#ffffff] - Background.
- * @cssprop [--coze-color-surface=#f7f8fa] - Background of inputs, badges and panels.
- * @cssprop [--coze-color-text=#1f2329] - Text colour.
- * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text (docs, hints).
- * @cssprop [--coze-color-border=#dee0e3] - Borders.
- * @cssprop [--coze-color-accent=#4d53e8] - Accent (links, primary button, focus).
- * @cssprop [--coze-color-danger=#c62828] - Errors and required marks.
- * @cssprop [--coze-color-warning=#8a5a00] - Warnings.
- * @cssprop [--coze-color-success=#1b7f3b] - Successful runs.
- * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator.
+ * @cssprop [--coze-color-bg=#ffffff] - Background (dark: #17181c).
+ * @cssprop [--coze-color-surface=#f7f8fa] - Panels, inputs and code blocks (dark: #202227).
+ * @cssprop [--coze-color-text=#1f2329] - Text (dark: #e8eaed).
+ * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text (dark: #a3a8b3).
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators (dark: #3a3d45).
+ * @cssprop [--coze-color-accent=#4d53e8] - Accent: selection, primary buttons, links (dark: #8f94ff).
+ * @cssprop [--coze-color-accent-text=#ffffff] - Text on the accent colour (dark: #0f1014).
+ * @cssprop [--coze-color-danger=#c62828] - Errors (dark: #ff8a80).
+ * @cssprop [--coze-color-danger-bg=#fdecec] - Background of error messages (dark: #3b1f1f).
+ * @cssprop [--coze-color-warning=#8a5a00] - Warnings (dark: #ffd27a).
+ * @cssprop [--coze-color-warning-bg=#fff4d6] - Background of warnings (dark: #3a3020).
+ * @cssprop [--coze-color-success=#1b7f3b] - Success, e.g. 2xx statuses (dark: #7ddc9a).
+ * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator, a box-shadow (dark: 0 0 0 2px #8f94ff).
+ * @cssprop [--coze-font-sans=system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Text font, with CJK faces.
+ * @cssprop [--coze-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace] - Code font.
  * @cssprop [--coze-api-form-max-width=none] - Widest the form gets.
  *
  * @fires coze-run - Before a run is sent (cancelable: a host may veto it); `detail.api` is the API id.

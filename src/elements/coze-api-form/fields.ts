@@ -6,8 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Field, Schema } from '../../core/catalog/schema.js';
-import { emptyItem, fieldDomId, formatBytes, getIn, isCarriedName, numberFromText, pathKey, storedFile, textOf, type FieldPath } from '../../core/form/draft.js';
+import { emptyItem, fieldDomId, getIn, isCarriedName, numberFromText, pathKey, storedFile, textOf, type FieldPath } from '../../core/form/draft.js';
 import type { DraftValues } from '../../core/request/build.js';
+import { formatBytes } from '../../core/format.js';
 import { pick, type Locale, type MessageKey } from '../../i18n/index.js';
 
 /** What every field helper needs from the form. */
@@ -354,9 +355,9 @@ function renderFile(ctx: FieldContext, schema: Schema, path: FieldPath, value: u
   const stored = storedFile(value);
   const name = file instanceof File ? file.name : 'blob';
   const status = file
-    ? ctx.t('form.file.chosen', { name, size: formatBytes(file.size) })
+    ? ctx.t('form.file.chosen', { name, size: formatBytes(file.size, ctx.locale) })
     : stored
-      ? ctx.t('form.file.again', { name: stored.name, size: formatBytes(stored.size) })
+      ? ctx.t('form.file.again', { name: stored.name, size: formatBytes(stored.size, ctx.locale) })
       : undefined;
   const describedby = [c.describedby, status ? `${c.id}-s` : ''].filter(Boolean).join(' ') || undefined;
   return html`<div class="file">

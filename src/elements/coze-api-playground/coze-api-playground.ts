@@ -51,6 +51,12 @@ function readPinned(): { pinned: boolean; reset: boolean } {
  * @cssprop [--coze-playground-height=100vh] - Height of the page.
  * @cssprop [--coze-playground-tree-width=300px] - Width of the API list.
  * @cssprop [--coze-playground-seam-width=10px] - Width of the left edge that reveals the API list.
+ * @cssprop [--coze-color-bg=#ffffff] - Background (dark: #17181c).
+ * @cssprop [--coze-color-surface=#f7f8fa] - Panels, inputs and code blocks (dark: #202227).
+ * @cssprop [--coze-color-text=#1f2329] - Text (dark: #e8eaed).
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators (dark: #3a3d45).
+ * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator, a box-shadow (dark: 0 0 0 2px #8f94ff).
+ * @cssprop [--coze-font-sans=system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Text font, with CJK faces.
  *
  * @fires coze-pin-change - The API list was pinned or unpinned; `detail.pinned`.
  */

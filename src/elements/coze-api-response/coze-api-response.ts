@@ -4,7 +4,8 @@ import { curlCommand } from '../../core/code/curl.js';
 import { prettyArguments, StreamAssembler, type ChatAssembly, type ToolCall, type WorkflowAssembly } from '../../core/response/assemble.js';
 import { indentJson } from '../../core/response/json-text.js';
 import { losslessJson } from '../../core/response/json-tree.js';
-import { downloadName, eventStreamText, formatBytes, formatMs, isHtml, statusFamily, viewOfHistory, viewOfRun, type RunView, type ViewBody, type ViewEvent } from '../../core/response/view.js';
+import { formatBytes, formatMs } from '../../core/format.js';
+import { downloadName, eventStreamText, isHtml, statusFamily, viewOfHistory, viewOfRun, type RunView, type ViewBody, type ViewEvent } from '../../core/response/view.js';
 import { bodyJson, type DraftValues } from '../../core/request/build.js';
 import type { RunHandle, TransportError } from '../../core/transport/types.js';
 import { pick, type MessageKey, registerMessages } from '../../i18n/index.js';
@@ -87,15 +88,21 @@ interface RunUi {
  * @csspart error - The explanation of a failed run.
  * @csspart audio - The audio player of a speech response.
  *
- * @cssprop [--coze-color-bg=#ffffff] - Panel background.
- * @cssprop [--coze-color-surface=#f7f8fa] - Background of code, tree and timeline.
- * @cssprop [--coze-color-text=#1f2329] - Text colour.
- * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text.
- * @cssprop [--coze-color-border=#dee0e3] - Borders.
- * @cssprop [--coze-color-accent=#4d53e8] - Buttons, links, the streaming caret.
- * @cssprop [--coze-color-success=#1b7f3b] - 2xx statuses.
- * @cssprop [--coze-color-warning=#8a5a00] - 3xx/4xx statuses.
- * @cssprop [--coze-color-danger=#c62828] - 5xx statuses and errors.
+ * @cssprop [--coze-color-bg=#ffffff] - Background (dark: #17181c).
+ * @cssprop [--coze-color-surface=#f7f8fa] - Panels, inputs and code blocks (dark: #202227).
+ * @cssprop [--coze-color-text=#1f2329] - Text (dark: #e8eaed).
+ * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text (dark: #a3a8b3).
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators (dark: #3a3d45).
+ * @cssprop [--coze-color-accent=#4d53e8] - Accent: selection, primary buttons, links (dark: #8f94ff).
+ * @cssprop [--coze-color-accent-text=#ffffff] - Text on the accent colour (dark: #0f1014).
+ * @cssprop [--coze-color-danger=#c62828] - Errors (dark: #ff8a80).
+ * @cssprop [--coze-color-danger-bg=#fdecec] - Background of error messages (dark: #3b1f1f).
+ * @cssprop [--coze-color-warning=#8a5a00] - Warnings (dark: #ffd27a).
+ * @cssprop [--coze-color-warning-bg=#fff4d6] - Background of warnings (dark: #3a3020).
+ * @cssprop [--coze-color-success=#1b7f3b] - Success, e.g. 2xx statuses (dark: #7ddc9a).
+ * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator, a box-shadow (dark: 0 0 0 2px #8f94ff).
+ * @cssprop [--coze-font-sans=system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Text font, with CJK faces.
+ * @cssprop [--coze-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace] - Code font.
  * @cssprop [--coze-response-body-height=440px] - Height of the JSON tree and the event timeline before they scroll.
  * @cssprop [--coze-response-json-key=#7a3e9d] - JSON keys.
  * @cssprop [--coze-response-json-string=#1b7f3b] - JSON strings.
@@ -425,7 +432,7 @@ export class CozeApiResponse extends PlaygroundConsumer {
       case 'streaming':
         return this.t('response.state.streaming');
       case 'done':
-        return this.t('response.state.done', { status: view.status ?? '', time: formatMs(view.totalMs) });
+        return this.t('response.state.done', { status: view.status ?? '', time: formatMs(view.totalMs, this.locale) });
       case 'error':
         return this.t('response.state.error');
     }
@@ -471,7 +478,7 @@ export class CozeApiResponse extends PlaygroundConsumer {
     return html`<div part="summary" class="summary pending">
       <span class="spinner" aria-hidden="true"></span>
       <span>${this.t('response.waiting')}</span>
-      <span class="elapsed">${formatMs(elapsed)}</span>
+      <span class="elapsed">${formatMs(elapsed, this.locale)}</span>
     </div>`;
   }
 
@@ -487,14 +494,14 @@ export class CozeApiResponse extends PlaygroundConsumer {
       <div class="fact">
         <dt>${this.t('response.time')}</dt>
         <dd>
-          <abbr title=${this.t('response.ttfb.long')}>TTFB</abbr> ${formatMs(view.ttfbMs)} · ${this.t('response.total')} ${formatMs(total)}${view.firstEventMs !== undefined
-            ? html` · ${this.t('response.firstEvent')} ${formatMs(view.firstEventMs)}`
+          <abbr title=${this.t('response.ttfb.long')}>TTFB</abbr> ${formatMs(view.ttfbMs, this.locale)} · ${this.t('response.total')} ${formatMs(total, this.locale)}${view.firstEventMs !== undefined
+            ? html` · ${this.t('response.firstEvent')} ${formatMs(view.firstEventMs, this.locale)}`
             : nothing}
         </dd>
       </div>
       <div class="fact">
         <dt>${this.t('response.size')}</dt>
-        <dd>${formatBytes(view.size)}</dd>
+        <dd>${formatBytes(view.size, this.locale)}</dd>
       </div>
       ${view.logid
         ? html`<div class="fact logid">
@@ -552,11 +559,11 @@ export class CozeApiResponse extends PlaygroundConsumer {
             ? html`<table class="kv">
                 <caption>${this.t('response.request.form')}</caption>
                 <tbody>
-                  ${body.map((f) => html`<tr><th scope="row">${f.name}</th><td>${f.file ? `${f.file.name} · ${f.file.type || 'application/octet-stream'} · ${formatBytes(f.file.size)}` : f.value}</td></tr>`)}
+                  ${body.map((f) => html`<tr><th scope="row">${f.name}</th><td>${f.file ? `${f.file.name} · ${f.file.type || 'application/octet-stream'} · ${formatBytes(f.file.size, this.locale)}` : f.value}</td></tr>`)}
                 </tbody>
               </table>`
             : body
-              ? html`<p class="muted">${this.t('response.request.binary', { type: body.contentType, size: formatBytes(body.size) })}</p>`
+              ? html`<p class="muted">${this.t('response.request.binary', { type: body.contentType, size: formatBytes(body.size, this.locale) })}</p>`
               : nothing}
       </div>
     </details>`;
@@ -598,7 +605,7 @@ export class CozeApiResponse extends PlaygroundConsumer {
       case 'binary':
         return this.renderBinary(view, body.blob, body.contentType);
       case 'binary-meta':
-        return html`<p class="muted">${this.t('response.binary.info', { type: body.contentType, size: formatBytes(body.size) })}</p>
+        return html`<p class="muted">${this.t('response.binary.info', { type: body.contentType, size: formatBytes(body.size, this.locale) })}</p>
           <p class="muted">${this.t('response.binary.notKept')}</p>`;
       case 'sse':
         return this.renderStream(view, ui);
@@ -656,7 +663,7 @@ export class CozeApiResponse extends PlaygroundConsumer {
     const cut = fullLength > TEXT_PREVIEW_CHARS;
     const shown = cut ? text.slice(0, TEXT_PREVIEW_CHARS) : text;
     return html`<pre class="code text" tabindex="0" aria-label=${this.t('response.body')}>${json ? renderTokens(shown) : shown}</pre>
-      ${cut || view.bodyTruncated ? html`<p class="muted">${this.t('response.text.cut', { shown: formatBytes(TEXT_PREVIEW_CHARS), total: formatBytes(view.size) })}</p>` : nothing}`;
+      ${cut || view.bodyTruncated ? html`<p class="muted">${this.t('response.text.cut', { shown: formatBytes(TEXT_PREVIEW_CHARS, this.locale), total: formatBytes(view.size, this.locale) })}</p>` : nothing}`;
   }
 
   private renderText(view: RunView, text: string, contentType: string) {
@@ -679,7 +686,7 @@ export class CozeApiResponse extends PlaygroundConsumer {
 
   private renderBinary(view: RunView, blob: Blob, contentType: string) {
     const name = downloadName(this.apiId, contentType, view.startedAt);
-    const info = html`<p class="muted">${this.t('response.binary.info', { type: contentType, size: formatBytes(blob.size) })}</p>`;
+    const info = html`<p class="muted">${this.t('response.binary.info', { type: contentType, size: formatBytes(blob.size, this.locale) })}</p>`;
     if (this.audio && this.audio.blob === blob) {
       return html`<div class="audio-box">
         <audio part="audio" controls preload="metadata" src=${this.audio.url} aria-label=${this.t('response.audio.label')}></audio>
@@ -719,7 +726,7 @@ export class CozeApiResponse extends PlaygroundConsumer {
 
   private renderUsage(usage: Record<string, unknown> | undefined, firstTokenMs: number | undefined) {
     const facts: TemplateResult[] = [];
-    if (firstTokenMs !== undefined) facts.push(html`<span>${this.t('response.ttft')} ${formatMs(firstTokenMs)}</span>`);
+    if (firstTokenMs !== undefined) facts.push(html`<span>${this.t('response.ttft')} ${formatMs(firstTokenMs, this.locale)}</span>`);
     if (usage) {
       for (const [key, label] of [
         ['input_count', 'response.usage.input'],

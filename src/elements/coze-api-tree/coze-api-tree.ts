@@ -65,13 +65,21 @@ const TYPEAHEAD_MS = 500;
  *
  * @cssprop [--coze-api-tree-indent=16px] - Indentation per level.
  * @cssprop [--coze-api-tree-badge-width=48px] - Width of the method badges.
- * @cssprop [--coze-color-bg=#ffffff] - Background.
- * @cssprop [--coze-color-surface=#f7f8fa] - Background of the hovered row and the search box.
- * @cssprop [--coze-color-text=#1f2329] - Text colour.
- * @cssprop [--coze-color-text-muted=#5c6370] - Counts, paths and hints.
- * @cssprop [--coze-color-border=#dee0e3] - Search box border.
- * @cssprop [--coze-color-accent=#4d53e8] - Selected entry.
- * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus ring.
+ * @cssprop [--coze-color-bg=#ffffff] - Background (dark: #17181c).
+ * @cssprop [--coze-color-surface=#f7f8fa] - Panels, inputs and code blocks (dark: #202227).
+ * @cssprop [--coze-color-text=#1f2329] - Text (dark: #e8eaed).
+ * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text (dark: #a3a8b3).
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators (dark: #3a3d45).
+ * @cssprop [--coze-color-accent=#4d53e8] - Accent: selection, primary buttons, links (dark: #8f94ff).
+ * @cssprop [--coze-color-accent-text=#ffffff] - Text on the accent colour (dark: #0f1014).
+ * @cssprop [--coze-color-danger=#c62828] - Errors (dark: #ff8a80).
+ * @cssprop [--coze-color-danger-bg=#fdecec] - Background of error messages (dark: #3b1f1f).
+ * @cssprop [--coze-color-warning=#8a5a00] - Warnings (dark: #ffd27a).
+ * @cssprop [--coze-color-warning-bg=#fff4d6] - Background of warnings (dark: #3a3020).
+ * @cssprop [--coze-color-success=#1b7f3b] - Success, e.g. 2xx statuses (dark: #7ddc9a).
+ * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator, a box-shadow (dark: 0 0 0 2px #8f94ff).
+ * @cssprop [--coze-font-sans=system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Text font, with CJK faces.
+ * @cssprop [--coze-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace] - Code font.
  *
  * @fires coze-select - Before an entry is selected (click, Enter, Space, or a deep link); `detail.id` is the entry id. Cancelable: a host may veto the selection.
  */

@@ -22,6 +22,16 @@ declare global {
   }
 }
 
+const TOKEN_KEY = 'coze-playground:token:v1';
+
+function safeStorage(name: 'sessionStorage' | 'localStorage'): Storage | null {
+  try {
+    return globalThis[name] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The provider a playground is built in: it loads and validates the API catalogue and shares it,
  * with the transport (region or base URL, proxy, token) and the display language and theme, with
@@ -40,28 +50,24 @@ declare global {
  * @csspart error - The panel that explains why the catalogue could not be loaded.
  * @csspart retry - The button in that panel that loads the catalogue again.
  *
- * @cssprop [--coze-color-bg=#ffffff] - Page background.
- * @cssprop [--coze-color-surface=#f7f8fa] - Background of panels and inputs.
- * @cssprop [--coze-color-text=#1f2329] - Main text colour.
- * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text colour.
- * @cssprop [--coze-color-border=#dee0e3] - Borders and separators.
- * @cssprop [--coze-color-accent=#4d53e8] - Accent (selection, primary buttons, links).
- * @cssprop [--coze-color-danger=#c62828] - Errors.
- * @cssprop [--coze-font-sans] - Text font stack (with CJK faces).
- * @cssprop [--coze-font-mono] - Code font stack.
+ * @cssprop [--coze-color-bg=#ffffff] - Background (dark: #17181c).
+ * @cssprop [--coze-color-surface=#f7f8fa] - Panels, inputs and code blocks (dark: #202227).
+ * @cssprop [--coze-color-text=#1f2329] - Text (dark: #e8eaed).
+ * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text (dark: #a3a8b3).
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators (dark: #3a3d45).
+ * @cssprop [--coze-color-accent=#4d53e8] - Accent: selection, primary buttons, links (dark: #8f94ff).
+ * @cssprop [--coze-color-accent-text=#ffffff] - Text on the accent colour (dark: #0f1014).
+ * @cssprop [--coze-color-danger=#c62828] - Errors (dark: #ff8a80).
+ * @cssprop [--coze-color-danger-bg=#fdecec] - Background of error messages (dark: #3b1f1f).
+ * @cssprop [--coze-color-warning=#8a5a00] - Warnings (dark: #ffd27a).
+ * @cssprop [--coze-color-warning-bg=#fff4d6] - Background of warnings (dark: #3a3020).
+ * @cssprop [--coze-color-success=#1b7f3b] - Success, e.g. 2xx statuses (dark: #7ddc9a).
+ * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator, a box-shadow (dark: 0 0 0 2px #8f94ff).
+ * @cssprop [--coze-font-sans=system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Text font, with CJK faces.
+ * @cssprop [--coze-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace] - Code font.
  *
  * @fires coze-catalog-change - The catalogue finished loading or failed; `detail.state` is the new state.
  */
-const TOKEN_KEY = 'coze-playground:token:v1';
-
-function safeStorage(name: 'sessionStorage' | 'localStorage'): Storage | null {
-  try {
-    return globalThis[name] ?? null;
-  } catch {
-    return null;
-  }
-}
-
 export class CozePlayground extends LitElement {
   static override styles = styles;
 
