@@ -6,11 +6,17 @@ import { css, html, LitElement } from 'lit';
 import { state } from 'lit/decorators.js';
 import { defineElement } from '../src/define/define.js';
 import type { CozePlayground } from '../src/elements/coze-playground/coze-playground.js';
+import cozeTheme from '../themes/coze.css?inline';
+import neutralTheme from '../themes/neutral.css?inline';
 import { applyMode } from './setup.js';
 
+/** The shipped themes (CSS files of `--coze-*` custom properties); "default" is the elements' own look. */
+const PALETTES = { default: '', coze: cozeTheme, neutral: neutralTheme } as const;
+type Palette = keyof typeof PALETTES;
+
 const TEXT = {
-  'zh-CN': { title: 'Coze API Playground 组件演示', target: '目标', emulator: '本地模拟器（无需令牌）', coze: '真实扣子 API', region: '区域', base: '自定义基础 URL（可选）', token: '个人访问令牌', apply: '应用', lang: 'English', dark: '深色', light: '浅色', pages: '页面', full: '完整 Playground', docs: '文档试用面板', console: '自定义控制台', landing: '落地页聊天', catalog: 'API 目录', note: '令牌只保存在内存中。' },
-  en: { title: 'Coze API Playground elements demo', target: 'Target', emulator: 'Local emulator (no token)', coze: 'Real Coze API', region: 'Region', base: 'Custom base URL (optional)', token: 'Personal access token', apply: 'Apply', lang: '中文', dark: 'Dark', light: 'Light', pages: 'Pages', full: 'Full playground', docs: 'Docs try-it panel', console: 'Custom console', landing: 'Landing chat', catalog: 'Catalogue', note: 'The token stays in memory only.' },
+  'zh-CN': { title: 'Coze API Playground 组件演示', target: '目标', emulator: '本地模拟器（无需令牌）', coze: '真实扣子 API', region: '区域', base: '自定义基础 URL（可选）', token: '个人访问令牌', apply: '应用', lang: 'English', dark: '深色', light: '浅色', pages: '页面', full: '完整 Playground', docs: '文档试用面板', console: '自定义控制台', landing: '落地页聊天', catalog: 'API 目录', note: '令牌只保存在内存中。', palette: '配色', default: '默认', cozeLook: '扣子', neutral: '中性' },
+  en: { title: 'Coze API Playground elements demo', target: 'Target', emulator: 'Local emulator (no token)', coze: 'Real Coze API', region: 'Region', base: 'Custom base URL (optional)', token: 'Personal access token', apply: 'Apply', lang: '中文', dark: 'Dark', light: 'Light', pages: 'Pages', full: 'Full playground', docs: 'Docs try-it panel', console: 'Custom console', landing: 'Landing chat', catalog: 'Catalogue', note: 'The token stays in memory only.', palette: 'Look', default: 'Default', cozeLook: 'Coze', neutral: 'Neutral' },
 } as const;
 
 class DemoSettingsBar extends LitElement {
@@ -31,6 +37,7 @@ class DemoSettingsBar extends LitElement {
   @state() private mode: 'emulator' | 'coze' = 'emulator';
   @state() private language: 'zh-CN' | 'en' = (new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN');
   @state() private theme: 'light' | 'dark' = new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
+  @state() private palette: Palette = (new URLSearchParams(location.search).get('palette') as Palette | null) ?? 'default';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -49,6 +56,9 @@ class DemoSettingsBar extends LitElement {
       p.theme = this.theme;
     }
     for (const el of document.querySelectorAll('[data-demo-lang]')) (el as HTMLElement).hidden = (el as HTMLElement).dataset['demoLang'] !== this.language;
+    let sheet = document.getElementById('demo-palette');
+    if (!sheet) document.head.append((sheet = Object.assign(document.createElement('style'), { id: 'demo-palette' })));
+    sheet.textContent = PALETTES[this.palette] ?? '';
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -81,6 +91,12 @@ class DemoSettingsBar extends LitElement {
       <button type="submit">${t.apply}</button>
       <button type="button" @click=${() => ((this.language = this.language === 'en' ? 'zh-CN' : 'en'), this.applyDisplay())}>${t.lang}</button>
       <button type="button" @click=${() => ((this.theme = this.theme === 'dark' ? 'light' : 'dark'), this.applyDisplay())}>${this.theme === 'dark' ? t.light : t.dark}</button>
+      <label
+        >${t.palette}
+        <select @change=${(e: Event) => ((this.palette = (e.target as HTMLSelectElement).value as Palette), this.applyDisplay())}>
+          ${(['default', 'coze', 'neutral'] as const).map((p) => html`<option value=${p} ?selected=${this.palette === p}>${p === 'default' ? t.default : p === 'coze' ? t.cozeLook : t.neutral}</option>`)}
+        </select></label
+      >
     </form>`;
   }
 }
