@@ -71,6 +71,7 @@ const chatValues = (values: DraftValues) => {
 const meta: Meta<Args> = {
   title: 'Elements/coze-api-code',
   component: 'coze-api-code',
+  tags: ['autodocs'],
   args: { lang: 'zh-CN', theme: 'light' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },

@@ -42,6 +42,7 @@ function story(args: Args, api: string | undefined, setup?: (pg: CozePlayground,
 const meta: Meta<Args> = {
   title: 'Elements/coze-api-form',
   component: 'coze-api-form',
+  tags: ['autodocs'],
   args: { lang: 'zh-CN', theme: 'light' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },

@@ -94,6 +94,7 @@ function hugeJson(): typeof fetch {
 const meta: Meta<Args> = {
   title: 'Elements/coze-api-response',
   component: 'coze-api-response',
+  tags: ['autodocs'],
   args: { lang: 'zh-CN', theme: 'light' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },

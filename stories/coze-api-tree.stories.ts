@@ -83,6 +83,7 @@ const frame = (args: Args, tree: unknown, extra?: { catalog?: unknown }) =>
 const meta: Meta<Args> = {
   title: 'Elements/coze-api-tree',
   component: 'coze-api-tree',
+  tags: ['autodocs'],
   excludeStories: ['generateCatalog'],
   args: { lang: 'zh-CN', theme: 'light', query: '' },
   argTypes: {
@@ -130,6 +131,21 @@ export const Loading: Story = {
       theme=${args.theme}
       catalog="https://catalog.example.invalid/coze.json"
       .fetch=${() => new Promise<Response>(() => {})}
+      style="display:block;max-width:360px;border:1px solid #8884;border-radius:8px;overflow:hidden"
+    >
+      <coze-api-tree style="height:240px"></coze-api-tree>
+    </coze-playground>`,
+};
+
+/** The catalogue could not be loaded: the provider explains why and offers a retry; the tree says so under its search box. */
+export const CatalogueUnavailable: Story = {
+  args: { lang: 'en' },
+  render: (args) =>
+    html`<coze-playground
+      lang=${args.lang}
+      theme=${args.theme}
+      catalog="https://catalog.example.invalid/coze.json"
+      .fetch=${() => Promise.reject(new TypeError('Failed to fetch'))}
       style="display:block;max-width:360px;border:1px solid #8884;border-radius:8px;overflow:hidden"
     >
       <coze-api-tree style="height:240px"></coze-api-tree>

@@ -19,12 +19,16 @@ interface Args {
   running?: boolean;
   open?: boolean;
   showEvents?: boolean;
+  previewOnly?: boolean;
   message?: string;
+  /** Replace the embed code with this change of it (as a visitor typing in the editor). */
+  editCode?: (code: string) => string;
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/coze-chat-sdk-demo',
   component: 'coze-chat-sdk-demo',
+  tags: ['autodocs'],
   args: { lang: 'zh-CN', theme: 'light', botId: SEEDED.assistantBotId },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
@@ -33,7 +37,7 @@ const meta: Meta<Args> = {
   parameters: { layout: 'padded' },
   render: (args) =>
     html`<coze-playground lang=${args.lang} theme=${args.theme} base-url="https://emulator.invalid" .fetch=${emulator.fetch} .token=${EMULATOR_TOKEN}>
-      <coze-chat-sdk-demo bot-id=${args.botId} .token=${args.token ?? ''} ?running=${args.running ?? false} ?open=${args.open ?? false} ?show-events=${args.showEvents ?? false}></coze-chat-sdk-demo>
+      <coze-chat-sdk-demo bot-id=${args.botId} .token=${args.token ?? ''} ?running=${args.running ?? false} ?open=${args.open ?? false} ?show-events=${args.showEvents ?? false} ?preview-only=${args.previewOnly ?? false}></coze-chat-sdk-demo>
     </coze-playground>`,
   // Stories that show a conversation type their question once the element is ready.
   play: async ({ canvasElement, args }) => {
@@ -47,6 +51,12 @@ const meta: Meta<Args> = {
       await el.updateComplete;
       el.run();
       el.showChatBot();
+    }
+    if (args.editCode) {
+      const editor = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea.code')!;
+      editor.value = args.editCode(editor.value);
+      editor.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
     }
     if (args.message) el.sendMessage(args.message);
   },
@@ -81,3 +91,11 @@ export const ToolCall: Story = { args: { lang: 'en', botId: SEEDED.toolBotId, ru
 
 /** A thinking bot: its reasoning streams first and then folds away under “Thought process”. */
 export const Reasoning: Story = { args: { lang: 'en', botId: SEEDED.reasoningBotId, running: true, open: true, message: 'Why is the sky blue?' } };
+
+/** Code the visitor typed that does not read: the error says where (line and column), the form keeps the last good values. */
+export const CodeError: Story = {
+  args: { lang: 'en', editCode: (code) => code.replace(/(bot_id: '\d+'),/, '$1\n      name: "a comma is missing above",') },
+};
+
+/** `preview-only`: no form and no code, the bubble started at once — for pages that just want the chat. */
+export const PreviewOnly: Story = { args: { lang: 'en', previewOnly: true, running: true, open: true, message: 'What can you do?' } };

@@ -16,6 +16,7 @@ const petstore = {
 const meta: Meta = {
   title: 'Elements/coze-playground',
   component: 'coze-playground',
+  tags: ['autodocs'],
   args: { lang: 'zh-CN', theme: 'light' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
@@ -65,3 +66,14 @@ export const Unreachable: Story = {
       .fetch=${() => Promise.reject(new TypeError('Failed to fetch'))}
     ></coze-playground>`,
 };
+
+/** While the catalogue loads (here: a catalogue URL that never answers). */
+export const Loading: Story = {
+  render: ({ lang, theme }) =>
+    html`<coze-playground lang=${lang} theme=${theme} catalog="https://catalog.example.invalid/coze.json" .fetch=${() => new Promise<Response>(() => {})}>
+      <story-catalog-summary></story-catalog-summary>
+    </coze-playground>`,
+};
+
+/** `theme="auto"`: light or dark as the system prefers. */
+export const AutoTheme: Story = { args: { lang: 'en', theme: 'auto' } };

@@ -23,14 +23,14 @@ export const styles = css`
     --_badge-width: var(--coze-api-tree-badge-width, 48px);
     ${privateTokens}
     --_ring: var(--_focus);
-    --_get: #16703a;
-    --_post: #3b40c9;
-    --_put: #855600;
-    --_delete: #b3261e;
-    --_patch: #6f42a8;
-    --_ws: #0a6572;
-    --_callback: #9a4a00;
-    --_doc: #5c6370;
+    --_get: #11602f;
+    --_post: #3035b0;
+    --_put: #774c00;
+    --_delete: #a11f18;
+    --_patch: #633b97;
+    --_ws: #085a66;
+    --_callback: #8a4300;
+    --_doc: #535964;
     --_mark-bg: #ffe27a;
     --_mark-text: #1f2329;
     --_selected-mix: 12%;
