@@ -16,6 +16,9 @@ export const STORAGE_KEYS = {
   history: 'coze-playground:history:v1',
 } as const;
 
+/** A key of saved drafts or history of any version; versions older than {@link STORAGE_KEYS}' are dropped on load. */
+const VERSIONED_KEY = /^coze-playground:(drafts|history):v(\d+)$/;
+
 /** Runs kept per API, and for how long (as the Coze playground does). */
 export const HISTORY_PER_API = 5;
 export const HISTORY_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
@@ -45,6 +48,9 @@ export interface HistoryEntry {
 
 export type SessionChange = 'selection' | 'values' | 'problems' | 'run' | 'history' | 'shown' | 'carried' | 'token' | 'notice';
 
+/** What the UI tells the user about saved state: what was reset, or what could not be saved. */
+export type SessionNoticeKey = 'drafts-reset' | 'history-reset' | 'storage-full' | 'token-reset' | 'token-not-saved';
+
 export interface SessionOptions {
   storage?: Storage | null;
   presets?: Presets;
@@ -68,7 +74,7 @@ export class PlaygroundSession extends EventTarget {
   private readonly storage: Storage | null;
   private readonly now: () => number;
   /** What was reset while loading saved state, for the UI to say (in English; elements translate by key). */
-  readonly notices: Array<{ key: 'drafts-reset' | 'history-reset' | 'storage-full'; detail?: string }> = [];
+  readonly notices: Array<{ key: SessionNoticeKey; detail?: string }> = [];
   presets: Presets;
 
   constructor(options: SessionOptions = {}) {
@@ -284,14 +290,51 @@ export class PlaygroundSession extends EventTarget {
 
   // Storage ----------------------------------------------------------------------------------
 
+  /** Says something about saved state once (the form shows notices until dismissed). */
+  notify(key: SessionNoticeKey, detail?: string): void {
+    if (this.notices.some((n) => n.key === key)) return;
+    this.notices.push({ key, ...(detail ? { detail } : {}) });
+    this.emit('notice');
+  }
+
   private load(): void {
+    this.dropOutdated();
     const drafts = this.read(STORAGE_KEYS.drafts, 'drafts-reset');
     if (drafts && typeof drafts === 'object' && !Array.isArray(drafts)) {
-      for (const [id, v] of Object.entries(drafts as Record<string, unknown>)) if (isValues(v)) this.drafts.set(id, v);
+      const entries = Object.entries(drafts as Record<string, unknown>);
+      for (const [id, v] of entries) if (isValues(v)) this.drafts.set(id, v);
+      // Drafts in a shape this version does not know (an older one) are dropped, and the rest kept.
+      if (this.drafts.size < entries.length) {
+        this.notify('drafts-reset', `${entries.length - this.drafts.size} draft(s) in an unknown shape`);
+        this.saveDrafts();
+      }
     } else if (drafts !== undefined) this.discard(STORAGE_KEYS.drafts, 'drafts-reset', 'not a map of drafts');
     const history = this.read(STORAGE_KEYS.history, 'history-reset');
-    if (Array.isArray(history)) this.historyEntries = history.filter(isHistoryEntry);
-    else if (history !== undefined) this.discard(STORAGE_KEYS.history, 'history-reset', 'not a list of runs');
+    if (Array.isArray(history)) {
+      this.historyEntries = history.filter(isHistoryEntry);
+      if (this.historyEntries.length < history.length) {
+        this.notify('history-reset', `${history.length - this.historyEntries.length} run(s) in an unknown shape`);
+        this.saveHistory();
+      }
+    } else if (history !== undefined) this.discard(STORAGE_KEYS.history, 'history-reset', 'not a list of runs');
+  }
+
+  /** Drafts or history saved under an older version's key are removed (they would only use up the quota). */
+  private dropOutdated(): void {
+    if (!this.storage) return;
+    const keys: string[] = [];
+    try {
+      for (let i = 0; i < this.storage.length; i++) keys.push(this.storage.key(i) ?? '');
+    } catch {
+      return;
+    }
+    for (const key of keys) {
+      const match = VERSIONED_KEY.exec(key);
+      if (!match) continue;
+      const kind = match[1] as keyof typeof STORAGE_KEYS;
+      const current = Number(VERSIONED_KEY.exec(STORAGE_KEYS[kind])![2]);
+      if (Number(match[2]) < current) this.discard(key, kind === 'drafts' ? 'drafts-reset' : 'history-reset', `saved by an older version (${key})`);
+    }
   }
 
   private read(key: string, notice: 'drafts-reset' | 'history-reset'): unknown {
@@ -312,7 +355,7 @@ export class PlaygroundSession extends EventTarget {
   }
 
   private discard(key: string, notice: 'drafts-reset' | 'history-reset', detail: string): void {
-    this.notices.push({ key: notice, detail });
+    this.notify(notice, detail);
     try {
       this.storage?.removeItem(key);
     } catch {
@@ -326,10 +369,7 @@ export class PlaygroundSession extends EventTarget {
       this.storage.setItem(key, JSON.stringify(value));
     } catch (err) {
       // Quota exceeded (or storage disabled): keep working in memory and say so once.
-      if (!this.notices.some((n) => n.key === 'storage-full')) {
-        this.notices.push({ key: 'storage-full', detail: (err as Error)?.name });
-        this.emit('notice');
-      }
+      this.notify('storage-full', (err as Error)?.name);
     }
   }
 

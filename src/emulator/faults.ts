@@ -12,6 +12,7 @@
  *   x-coze-emulator-fault: stall-after=2         (a stream that goes silent after 2 events)
  *   x-coze-emulator-fault: reset                 (the connection drops before any byte)
  *   x-coze-emulator-fault: big=20                (a valid JSON body of about 20 MB)
+ *   x-coze-emulator-fault: reply-tokens=20000    (a streamed chat answer of 20,000 tokens, one per delta event)
  *
  * Several can be combined with `;`, e.g. `latency=300; cut-after=5`.
  */
@@ -29,6 +30,8 @@ export interface Faults {
   stallAfter?: number;
   reset?: boolean;
   bigMb?: number;
+  /** Streamed chat answers grow to this many tokens, one `conversation.message.delta` each (benchmarks). */
+  replyTokens?: number;
 }
 
 /** Reads the fault header. Unknown words are ignored (a demo typo must not break the emulator). */
@@ -69,6 +72,9 @@ export function parseFaults(header: string | null | undefined): Faults {
         break;
       case 'big':
         faults.bigMb = Math.min(num ?? 20, 64);
+        break;
+      case 'reply-tokens':
+        if (num) faults.replyTokens = Math.min(Math.floor(num), 200_000);
         break;
     }
   }

@@ -79,6 +79,9 @@ export function sseResponse(records: AsyncIterable<SseRecord> | Iterable<SseReco
     async pull(controller) {
       if (cancelled) return;
       if (faults.cutAfter !== undefined && sent >= faults.cutAfter) {
+        // As when the client goes away: the producer stops where it was (a chat is left canceled).
+        cancelled = true;
+        void iterator.return?.();
         controller.close();
         return;
       }

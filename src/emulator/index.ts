@@ -121,7 +121,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const abort = new AbortController();
     request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
     const ctx = new EmulatorContext(request, path, state, faults, route?.entry, abort.signal, options.streamDelayMs ?? 30);
-    if (faults.latencyMs) await ctx.sleep(faults.latencyMs);
+    if (faults.latencyMs) {
+      await ctx.sleep(faults.latencyMs);
+      // Latency is the way there: a client that gave up meanwhile (a timeout) never reached the service.
+      if (abort.signal.aborted) throw new TypeError('the client went away during the injected latency');
+    }
     if (faults.reset) throw new TypeError('connection reset by the emulator (fault injection)');
     if (faults.html) return htmlErrorPage(ctx.logid, faults.status ?? 502);
     if (faults.status) {

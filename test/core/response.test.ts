@@ -5,6 +5,7 @@ import { assemble, prettyArguments, StreamAssembler, type AssembleEvent } from '
 import { indentJson, jsonTokens } from '../../src/core/response/json-text.js';
 import { emptyTreeState, expandAllIds, flattenJson, initialExpansion, losslessJson, RawNumber, stringLines, valueAt } from '../../src/core/response/json-tree.js';
 import { formatBytes, formatMs, formatNumber } from '../../src/core/format.js';
+import { textSegments } from '../../src/core/response/segments.js';
 import { downloadName, eventStreamText, statusFamily } from '../../src/core/response/view.js';
 import { rowAt, scrollToShow, visibleWindow } from '../../src/core/response/window.js';
 
@@ -252,5 +253,25 @@ describe('JSON text and formats', () => {
     expect(downloadName('audio.speech.create', 'audio/wav', new Date(2025, 0, 2, 3, 4, 5).getTime())).to.equal('audio-speech-create-20250102-030405.wav');
     expect(downloadName(undefined, 'application/json; charset=utf-8', 0)).to.match(/^coze-response-\d{8}-\d{6}\.json$/);
     expect(eventStreamText([{ index: 0, event: 'a', data: '1\n2', at: 0, id: '7', json: () => 1 }])).to.equal('id: 7\nevent: a\ndata: 1\ndata: 2\n\n');
+  });
+
+  it('cuts a growing text into stable blocks at line ends', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(i % 70)}`);
+    const text = lines.join('\n');
+    const parts = textSegments(text, 256);
+    expect(parts.length).to.be.greaterThan(20);
+    expect(parts.join('\n')).to.equal(text);
+    for (const part of parts.slice(0, -1)) expect(part.length).to.be.within(256, 512);
+    // Appending never moves an earlier cut: the blocks of a prefix are the same blocks.
+    for (const end of [1000, 5000, 9000, text.length - 3]) {
+      const early = textSegments(text.slice(0, end), 256);
+      expect(early.slice(0, -1)).to.deep.equal(parts.slice(0, early.length - 1));
+    }
+    // A line without ends is cut at a space once it is long enough, and nothing is lost.
+    const long = 'word '.repeat(600);
+    const cut = textSegments(long, 256);
+    expect(cut.join('')).to.equal(long);
+    expect(cut[0]!.endsWith(' ')).to.equal(true);
+    expect(textSegments('')).to.deep.equal(['']);
   });
 });

@@ -59,7 +59,7 @@ async function codeText(el: CozeApiCode, expected?: string | RegExp): Promise<st
 }
 
 async function highlighted(el: CozeApiCode): Promise<void> {
-  await waitUntil(() => shadow(el).querySelector('[part="code"] pre.shiki:not(.plain) span[style]'), 'code was never highlighted', { timeout: 8000 });
+  await waitUntil(() => shadow(el).querySelector('[part="code"] pre.shiki:not(.plain) span[class*="hl-c-"]'), 'code was never highlighted', { timeout: 8000 });
 }
 
 function entryOf(pg: CozePlayground, id: string): EndpointEntry {

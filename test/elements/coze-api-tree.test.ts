@@ -390,7 +390,7 @@ describe('<coze-api-tree>', () => {
     it('renders only what is expanded and matched, filters fast and renders more as it scrolls', async () => {
       const catalog = generateCatalog(5000);
       const { tree } = await mount({ catalog, height: 500 });
-      expect(countText(tree)).to.equal('5000 APIs');
+      expect(countText(tree)).to.equal('5,000 APIs');
       expect(items(tree).length).to.equal(53);
 
       const input = search(tree);

@@ -133,6 +133,17 @@ function summarize(event: StreamEvent): string {
   return excerpt(event.data, 80);
 }
 
+/** An answer that came back "successfully" but is not what the chat asked for (a proxy's page, a bare list…). */
+function unexpectedAnswer(run: Run, expected: { zh: string; en: string }): TransportError {
+  return {
+    kind: 'parse',
+    message: { zh: '服务的回答不是对话需要的内容。', en: 'The service’s answer is not what the chat expected.' },
+    hint: expected,
+    ...(run.status ? { status: run.status } : {}),
+    ...(run.logid ? { logid: run.logid } : {}),
+  };
+}
+
 function label(request: DraftRequest): string {
   return `${request.method} ${request.path.replace(/\{(\w+)\}/g, (_, n: string) => String(request.pathParams?.[n] ?? n))}`;
 }
@@ -265,7 +276,7 @@ export class ChatClient extends EventTarget {
   }
 
   /** Sends a request and waits for its answer's `data` (or the error). Retries once with a renewed token. */
-  private async call(request: DraftRequest, renewed = false): Promise<{ data: unknown } | { error: TransportError }> {
+  private async call(request: DraftRequest, renewed = false): Promise<{ data: unknown; run: Run } | { error: TransportError }> {
     this.log('request', label(request), '');
     const run = await this.transport.send(this.withToken(request)).done;
     this.log('response', label(request), run.error ? `${run.status ?? ''} ${run.error.code ?? run.error.kind}`.trim() : `${run.status ?? ''} ok`);
@@ -273,8 +284,9 @@ export class ChatClient extends EventTarget {
       if (!renewed && (await this.renewToken(run))) return this.call(request, true);
       return { error: run.error };
     }
+    if (run.body?.kind === 'text' || run.body?.kind === 'binary') return { error: unexpectedAnswer(run, { zh: '应为 JSON，实际收到的是其他内容。', en: 'JSON was expected; something else came back.' }) };
     const body = run.body?.kind === 'json' ? (run.body.value as Record<string, unknown>) : undefined;
-    return { data: body?.['data'] };
+    return { data: body?.['data'], run };
   }
 
   // Sending ------------------------------------------------------------------------------------
@@ -308,6 +320,8 @@ export class ChatClient extends EventTarget {
     const dropReply = () => this.patch(conversationLocalId, reply.id, () => undefined);
     try {
       const conversationId = await this.ensureConversation(conversationLocalId);
+      // The preview was closed while waiting: the abandoned chat sends nothing more.
+      if (this.disposed) return;
       if (typeof conversationId !== 'string') {
         dropReply();
         return this.fail(conversationLocalId, conversationId.error, retry);
@@ -315,6 +329,7 @@ export class ChatClient extends EventTarget {
       const user = this.find<UserItem>(userItemId)?.item;
       if (!user) return dropReply();
       const uploaded = await this.upload(conversationLocalId, user);
+      if (this.disposed) return;
       if ('error' in uploaded) {
         dropReply();
         return this.fail(conversationLocalId, uploaded.error, retry);
@@ -332,6 +347,7 @@ export class ChatClient extends EventTarget {
     const answer = await this.call(api.createConversation(this.options.target));
     if ('error' in answer) return answer;
     const id = String((answer.data as { id?: unknown } | undefined)?.id ?? '');
+    if (!id) return { error: unexpectedAnswer(answer.run, { zh: '回答里没有会话 ID（data.id）。', en: 'The answer has no conversation id (data.id).' }) };
     this.updateConversation(conversationLocalId, (c) => ({ ...c, id }));
     return id;
   }
@@ -349,11 +365,11 @@ export class ChatClient extends EventTarget {
       const blob = this.files.get(attachment.id);
       if (!blob) return { error: { kind: 'request', message: { zh: '找不到要上传的文件。', en: 'The file to upload is gone.' } } };
       const answer = await this.call(api.uploadFile(blob, attachment.name));
-      if ('error' in answer) {
+      const fileId = 'error' in answer ? '' : String((answer.data as { id?: unknown } | undefined)?.id ?? '');
+      if ('error' in answer || !fileId) {
         setState({ state: 'failed' });
-        return answer;
+        return 'error' in answer ? answer : { error: unexpectedAnswer(answer.run, { zh: '回答里没有文件 ID（data.id）。', en: 'The answer has no file id (data.id).' }) };
       }
-      const fileId = String((answer.data as { id?: unknown } | undefined)?.id ?? '');
       setState({ state: 'ready', fileId });
       out.push({ fileId, type: attachment.type });
     }
@@ -402,9 +418,11 @@ export class ChatClient extends EventTarget {
       this.push(conversationLocalId, { kind: 'tool', id: localId('tool'), chatId: reply.chatId ?? '', calls: reply.toolCalls, state: 'pending' });
       return;
     }
-    if (run.error) {
+    // A "successful" answer that is no event stream (a proxy's page, a JSON body) is a failure too.
+    const error = run.error ?? (run.body?.kind === 'sse' ? undefined : unexpectedAnswer(run, { zh: '应为事件流（text/event-stream），实际收到的是其他内容。', en: 'An event stream (text/event-stream) was expected; something else came back.' }));
+    if (error) {
       this.patch<ReplyItem>(conversationLocalId, replyId, (item) => (reply.content ? this.applyReply(item, reply, 'failed') : undefined));
-      return this.fail(conversationLocalId, run.error, retry);
+      return this.fail(conversationLocalId, error, retry);
     }
     this.patch<ReplyItem>(conversationLocalId, replyId, (item) => this.applyReply(item, reply, 'done'));
     const done = this.find<ReplyItem>(replyId)?.item;

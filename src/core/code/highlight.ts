@@ -3,8 +3,12 @@
  * grammar and each theme load with `import()` the first time they are needed, so a page pays only
  * for the languages it shows. Any element can use it: `highlight(code, lang, theme)` resolves to
  * HTML in which every piece of the code is escaped.
+ *
+ * The HTML carries no `style` attribute (a strict Content-Security-Policy refuses them): colours and
+ * font styles are classes (`hl-c-d73a49`, `hl-i`…) whose rules go into {@link highlightStyles}, one
+ * constructed stylesheet that an element showing the HTML adopts.
  */
-import type { HighlighterCore, LanguageRegistration, ThemeRegistrationRaw } from 'shiki/core';
+import type { HighlighterCore, LanguageRegistration, ShikiTransformer, ThemeRegistrationRaw } from 'shiki/core';
 
 export type HighlightTheme = 'light' | 'dark';
 
@@ -102,6 +106,46 @@ function loadTheme(h: HighlighterCore, theme: HighlightTheme): Promise<void> {
   });
 }
 
+/** The rules behind the token classes, added as colours first appear (undefined outside browsers). */
+export const highlightStyles: CSSStyleSheet | undefined = typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype ? new CSSStyleSheet() : undefined;
+const ruled = new Set<string>();
+
+function tokenClass(name: string, declaration: string): string {
+  if (!ruled.has(name)) {
+    ruled.add(name);
+    highlightStyles?.insertRule(`.${name}{${declaration}}`, highlightStyles.cssRules.length);
+  }
+  return name;
+}
+
+/** `color:#D73A49;font-style:italic` → `hl-c-d73a49 hl-i`. Anything else is dropped (the text stays). */
+function styleClasses(style: string): string[] {
+  const classes: string[] = [];
+  for (const declaration of style.split(';')) {
+    const [name = '', value = ''] = declaration.split(':').map((part) => part.trim().toLowerCase());
+    if ((name === 'color' || name === 'background-color') && /^#[0-9a-f]{3,8}$/.test(value)) classes.push(tokenClass(`hl-${name === 'color' ? 'c' : 'bg'}-${value.slice(1)}`, `${name}:${value}`));
+    else if (name === 'font-style' && value === 'italic') classes.push(tokenClass('hl-i', 'font-style:italic'));
+    else if (name === 'font-weight' && value === 'bold') classes.push(tokenClass('hl-b', 'font-weight:bold'));
+    else if (name === 'text-decoration' && /^[a-z -]+$/.test(value)) classes.push(tokenClass(`hl-d-${value.replace(/ /g, '-')}`, `text-decoration:${value}`));
+  }
+  return classes;
+}
+
+/** Token styles as classes; the block's own colours come from the element showing it. */
+const classesNotStyles: ShikiTransformer = {
+  name: 'coze:classes-not-styles',
+  pre(node) {
+    delete node.properties['style'];
+  },
+  span(node) {
+    const style = node.properties['style'];
+    if (typeof style !== 'string') return;
+    delete node.properties['style'];
+    const classes = styleClasses(style);
+    if (classes.length) this.addClassToHast(node, classes);
+  },
+};
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -126,7 +170,7 @@ export async function highlight(code: string, lang: string, theme: HighlightThem
     const h = await highlighter();
     await Promise.all([loadGrammar(h, id), loadTheme(h, which)]);
     const themeId = THEMES[which].id;
-    return h.codeToHtml(code, { lang: id, theme: themeId, colorReplacements: COLOR_REPLACEMENTS });
+    return h.codeToHtml(code, { lang: id, theme: themeId, colorReplacements: COLOR_REPLACEMENTS, transformers: [classesNotStyles] });
   } catch {
     return plainHtml(code);
   }

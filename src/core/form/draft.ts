@@ -5,6 +5,7 @@
  */
 import type { EndpointEntry, ParamLocation, Schema } from '../catalog/schema.js';
 import type { DraftValues } from '../request/build.js';
+import { jsonErrorOffset } from '../json-offset.js';
 
 /** A step into a value: an object key or an array index. */
 export type Segment = string | number;
@@ -133,6 +134,7 @@ function jsonError(text: string, message: string): JsonParseError {
   const position = /at position (\d+)/.exec(message);
   let offset: number | undefined = position ? Number(position[1]) : undefined;
   if (offset === undefined && /end of JSON input/i.test(message)) offset = text.length;
+  if (offset === undefined && !lineCol) offset = jsonErrorOffset(text);
   const clean = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
   if (lineCol) return { message: clean, line: Number(lineCol[1]), column: Number(lineCol[2]), ...(offset !== undefined ? { offset } : {}) };
   if (offset === undefined) return { message: clean };

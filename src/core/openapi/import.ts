@@ -561,7 +561,7 @@ function localizedFrom(ext: unknown, plain: unknown): LocalizedText | undefined 
 }
 
 function docUrlOf(meta: JsonObject, op: JsonObject): string | undefined {
-  if (typeof meta['docUrl'] === 'string') return meta['docUrl'];
+  if (typeof meta['docUrl'] === 'string') return /^https?:\/\//.test(meta['docUrl']) ? meta['docUrl'] : undefined;
   const ext = op['externalDocs'];
   if (isObject(ext) && typeof ext['url'] === 'string' && /^https?:\/\//.test(ext['url'])) return ext['url'];
   const source = op['x-coze-source'];

@@ -2,6 +2,7 @@
  * Reading an OpenAPI document (or a catalogue) from text: JSON, or YAML. The YAML parser is loaded
  * only when a document is not JSON, so pages that never see YAML never download it.
  */
+import { jsonErrorOffset } from '../json-offset.js';
 import { OpenApiError } from './refs.js';
 
 /**
@@ -14,7 +15,7 @@ export async function parseDocument(text: string, source = 'document'): Promise<
     try {
       return JSON.parse(text);
     } catch (err) {
-      throw new OpenApiError([{ path: '', message: `not valid JSON: ${(err as Error).message}` }], source);
+      throw new OpenApiError([{ path: '', message: `not valid JSON: ${(err as Error).message}${whereJsonBreaks(text, (err as Error).message)}` }], source);
     }
   }
   const { parse } = await import('yaml');
@@ -25,4 +26,12 @@ export async function parseDocument(text: string, source = 'document'): Promise<
     const message = (err as Error).message.split('\n')[0] ?? 'syntax error';
     throw new OpenApiError([{ path: '', message: `not valid YAML: ${message}` }], source);
   }
+}
+
+/** ` (line L, column C)` of the first character where `text` stops being JSON, unless the browser's message says already. */
+function whereJsonBreaks(text: string, message: string): string {
+  const at = /\bline \d+/.test(message) ? undefined : jsonErrorOffset(text);
+  if (at === undefined) return '';
+  const lines = text.slice(0, at).split('\n');
+  return ` (line ${lines.length}, column ${lines[lines.length - 1]!.length + 1})`;
 }

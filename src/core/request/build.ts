@@ -53,8 +53,12 @@ export function prune(value: unknown): unknown {
   return value;
 }
 
-/** The JSON body a draft sends: the raw text when the user edits it, else the pruned form values. */
-export function bodyJson(values: DraftValues): { value: unknown; text: string } | { error: string } {
+/**
+ * The JSON body a draft sends: the raw text when the user edits it, else the pruned form values. With
+ * the entry, a required object the user left empty is still sent, as `{}` (a chatflow's `parameters`):
+ * the service wants it there, and pruning would drop it.
+ */
+export function bodyJson(values: DraftValues, entry?: EndpointEntry): { value: unknown; text: string } | { error: string } {
   if (values.bodyText !== undefined) {
     try {
       return { value: JSON.parse(values.bodyText), text: values.bodyText };
@@ -62,7 +66,11 @@ export function bodyJson(values: DraftValues): { value: unknown; text: string } 
       return { error: (err as Error).message };
     }
   }
-  const value = prune(values.body) ?? {};
+  const value = (prune(values.body) ?? {}) as Record<string, unknown>;
+  for (const p of entry?.params ?? []) {
+    const left = values.body[p.name];
+    if (p.in === 'body' && p.required && p.type === 'object' && !(p.name in value) && left && typeof left === 'object' && !Array.isArray(left)) value[p.name] = {};
+  }
   return { value, text: JSON.stringify(value, null, 2) };
 }
 
@@ -100,7 +108,7 @@ export function buildRequest(entry: EndpointEntry, values: DraftValues): DraftRe
   if (Object.keys(query).length) request.query = query;
   if (Object.keys(headers).length) request.headers = headers;
   if (entry.requestBody === 'json') {
-    const body = bodyJson(values);
+    const body = bodyJson(values, entry);
     request.body = 'error' in body ? { kind: 'json', value: undefined, text: values.bodyText ?? '' } : { kind: 'json', value: body.value, ...(values.bodyText !== undefined ? { text: body.text } : {}) };
   } else if (entry.requestBody === 'multipart') {
     const fields: Array<{ name: string; value: string | Blob; filename?: string }> = [];

@@ -4,6 +4,7 @@
  * like Coze does, naming the parameter). So the two always agree.
  */
 import type { EndpointEntry, Field, Param, Schema } from '../catalog/schema.js';
+import { prune } from './build.js';
 
 /** Values of one request, by location. Body values are the parsed JSON (or multipart fields). */
 export interface RequestValues {
@@ -32,6 +33,13 @@ export interface ValidateOptions {
 const displayName = (path: string) => path.replace(/^(path|query|header|body)\./, '');
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * Left out of the request: empty, or an array holding only empty items (a form drops those when it
+ * builds the request, so `[""]` for a required array is as good as missing; an empty object is sent
+ * as `{}`). An optional array is still checked, so that an item added and left empty gets a message.
+ */
+const isUnset = (value: unknown) => isEmpty(value) || (Array.isArray(value) && prune(value) === undefined);
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -85,7 +93,9 @@ function checkValue(schema: Schema, value: unknown, path: string, param: string,
   const shown = displayName(path);
   if (!fitsType(schema, value, asText)) {
     const want = label(schema);
-    out.push({ path, param, kind: 'type', message: { zh: `${shown} 应为${want.zh}，实际是 ${typeName(value)}`, en: `${shown} must be ${want.en}, got ${typeName(value)}` } });
+    // Text typed where a number belongs is quoted ("2.5", "twenty"): "got string" would not say what is wrong.
+    const got = typeof value === 'string' && (schema.type === 'integer' || schema.type === 'number') ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeName(value);
+    out.push({ path, param, kind: 'type', message: { zh: `${shown} 应为${want.zh}，实际是 ${got}`, en: `${shown} must be ${want.en}, got ${got}` } });
     return;
   }
   if (schema.enum && !schema.enum.some((o) => o.value === value || (asText && String(o.value) === String(value)))) {
@@ -104,8 +114,10 @@ function checkValue(schema: Schema, value: unknown, path: string, param: string,
     if (schema.minLength !== undefined && length < schema.minLength) out.push({ path, param, kind: 'length', message: { zh: `${shown} 至少 ${schema.minLength} 个字符`, en: `${shown} must be at least ${schema.minLength} characters` } });
   }
   if (Array.isArray(value)) {
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) out.push({ path, param, kind: 'length', message: { zh: `${shown} 最多 ${schema.maxItems} 项（现为 ${value.length}）`, en: `${shown} must have at most ${schema.maxItems} items (it has ${value.length})` } });
-    if (schema.minItems !== undefined && value.length < schema.minItems) out.push({ path, param, kind: 'length', message: { zh: `${shown} 至少 ${schema.minItems} 项`, en: `${shown} must have at least ${schema.minItems} items` } });
+    // Items left empty are dropped from the request: they do not count.
+    const count = value.filter((item) => prune(item) !== undefined).length;
+    if (schema.maxItems !== undefined && count > schema.maxItems) out.push({ path, param, kind: 'length', message: { zh: `${shown} 最多 ${schema.maxItems} 项（现为 ${count}）`, en: `${shown} must have at most ${schema.maxItems} items (it has ${count})` } });
+    if (schema.minItems !== undefined && count < schema.minItems) out.push({ path, param, kind: 'length', message: { zh: `${shown} 至少 ${schema.minItems} 项`, en: `${shown} must have at least ${schema.minItems} items` } });
     if (deep && schema.items) value.forEach((item, i) => checkValue(schema.items!, item, `${path}[${i}]`, param, false, deep, out));
   }
   if (deep && schema.type === 'object' && schema.fields && value && typeof value === 'object' && !Array.isArray(value)) {
@@ -118,7 +130,7 @@ function checkFields(fields: Field[], values: Record<string, unknown>, at: strin
     const value = values[f.name];
     const path = `${at}.${f.name}`;
     const shown = displayName(path);
-    if (isEmpty(value)) {
+    if (isEmpty(value) || (f.required && isUnset(value))) {
       if (f.required) out.push({ path, param, kind: 'missing', message: { zh: `缺少必填参数 ${shown}`, en: `${shown} is required` } });
       continue;
     }
@@ -132,10 +144,23 @@ export function validateRequest(entry: EndpointEntry, values: RequestValues, opt
   const out: ValueProblem[] = [];
   for (const p of entry.params) {
     const bag = values[p.in];
-    const value = p.in === 'header' ? headerValue(bag, p.name) : bag[p.name];
+    // HTTP drops the spaces and line breaks around a header value.
+    const raw = p.in === 'header' ? headerValue(bag, p.name) : bag[p.name];
+    const value = typeof raw === 'string' && p.in === 'header' ? raw.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : raw;
     const path = `${p.in}.${p.name}`;
-    if (isEmpty(value) || (p.type === 'array' && Array.isArray(value) && value.length === 0 && p.required)) {
+    if (isEmpty(value) || (p.required && isUnset(value))) {
       if (p.required) out.push({ path, param: p.name, kind: 'missing', message: { zh: `缺少必填参数 ${p.name}`, en: `${p.name} is required` } });
+      continue;
+    }
+    // "." and ".." are the only values encoding cannot keep from changing the path (the URL parser
+    // resolves them): the form says so at the field instead of sending somewhere else.
+    if (p.in === 'path' && (value === '.' || value === '..')) {
+      out.push({ path, param: p.name, kind: 'format', message: { zh: `${p.name} 不能是 "${value}"：它会改变请求路径`, en: `${p.name} cannot be "${value}": it would change the request path` } });
+      continue;
+    }
+    // A header carries ASCII text only: anything else cannot even be sent.
+    if (p.in === 'header' && typeof value === 'string' && /[^\t\x20-\x7e]/.test(value)) {
+      out.push({ path, param: p.name, kind: 'format', message: { zh: `${p.name} 是请求头，只能包含 ASCII 文本（不能有中文、换行等）`, en: `${p.name} is a header: it can hold ASCII text only (no line breaks or non-ASCII characters)` } });
       continue;
     }
     const asText = p.in !== 'body' || entry.requestBody === 'multipart';

@@ -56,6 +56,29 @@ class StreamEventImpl implements StreamEvent {
   }
 }
 
+/** The longest the transport works on buffered chunks before it lets the page render and take input. */
+const SLICE_MS = 10;
+/** The most bytes of a network chunk handled in one go (a fast server can send megabytes at once). */
+const PIECE_BYTES = 32 * 1024;
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Resolves in a new task: `scheduler.yield()` where there is one, else a message-channel turn. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Encodes one path parameter so that it can never change the path: `/`, `?`, `#`, `%` are escaped. */
 function encodeSegment(name: string, value: string | number): string {
   const s = String(value);
@@ -67,6 +90,19 @@ function encodeSegment(name: string, value: string | number): string {
     });
   }
   return encodeURIComponent(s);
+}
+
+/** Sets a header, or stops the send with an explanation when the value cannot be sent (a line break, non-Latin-1 text). */
+function setHeader(headers: Headers, name: string, value: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    throw new Stop({
+      kind: 'request',
+      message: text(`请求头 ${name} 无法发送：名称或值含有请求头不允许的字符（换行或非 ASCII 字符）。`, `The header ${name} cannot be sent: its name or value has characters a request header cannot carry (line breaks or non-ASCII characters).`),
+      hint: text('请求头只能包含 ASCII 文本；其他内容请先编码（例如 URL 编码）。', 'Headers carry ASCII text only; encode anything else first (for example URL-encode it).'),
+    });
+  }
 }
 
 function isBrowserPage(): boolean {
@@ -229,10 +265,20 @@ class RunController implements RunHandle {
   private async attempt(refresh: boolean): Promise<Response> {
     const url = this.transport.urlFor(this.draft);
     const target = this.options.proxyUrl ? `${this.options.proxyUrl.replace(/\/+$/, '')}${url.slice(new URL(url).origin.length)}` : url;
-    const token = await this.token(refresh);
+    const token = (await this.token(refresh))?.trim();
     const headers = new Headers(this.options.headers);
-    for (const [k, v] of Object.entries(this.draft.headers ?? {})) headers.set(k, v);
-    if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    for (const [k, v] of Object.entries(this.draft.headers ?? {})) setHeader(headers, k, v);
+    if (token && !headers.has('authorization')) {
+      // Never name the value: it is a secret.
+      if (!/^[\x21-\x7e]+$/.test(token)) {
+        throw new Stop({
+          kind: 'request',
+          message: text('访问令牌含有不能放进请求头的字符（空格、换行或非 ASCII 字符）。', 'The access token has characters that cannot go in a request header (spaces, line breaks or non-ASCII characters).'),
+          hint: text('重新复制令牌，只复制令牌本身。', 'Copy the token again, and only the token.'),
+        });
+      }
+      headers.set('authorization', `Bearer ${token}`);
+    }
     if (this.options.proxyUrl) headers.set('x-coze-base-url', new URL(url).origin);
     const { body, preview } = this.encodeBody(headers);
     this.run.request = this.sentRequest(target, headers, preview);
@@ -362,6 +408,7 @@ class RunController implements RunHandle {
       this.abortController.signal.addEventListener('abort', onAbort, { once: true });
     });
     aborted.catch(() => undefined);
+    let slice = now();
     try {
       for (;;) {
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -376,7 +423,17 @@ class RunController implements RunHandle {
         }
         if (result.done) return;
         this.run.size += result.value.byteLength;
-        onChunk(result.value);
+        // Chunks already buffered resolve as microtasks of one task, and one chunk can hold megabytes:
+        // a fast stream would hold the main thread until it ends. Work in pieces, and give the page a
+        // turn every few milliseconds.
+        const chunk = result.value;
+        for (let at = 0; at < chunk.byteLength; at += PIECE_BYTES) {
+          onChunk(chunk.byteLength <= PIECE_BYTES ? chunk : chunk.subarray(at, at + PIECE_BYTES));
+          if (now() - slice > SLICE_MS) {
+            await yieldToPage();
+            slice = now();
+          }
+        }
       }
     } catch (err) {
       void reader.cancel().catch(() => undefined);
@@ -489,7 +546,8 @@ class RunController implements RunHandle {
       }
       if (code === 0) run.coze = { code: 0, msg };
     }
-    if (status >= 400 && !run.error) {
+    // fetch follows redirects itself: a 3xx that reaches here could not be followed (no Location).
+    if (status >= 300 && !run.error) {
       const html = type.includes('text/html');
       run.error = {
         kind: 'http',
@@ -499,7 +557,9 @@ class RunController implements RunHandle {
           ? text('返回的是 HTML 错误页而不是 JSON：通常来自网关或代理，而不是扣子 API 本身。稍后重试，或检查基础 URL/代理设置。', 'An HTML error page came back instead of JSON: usually from a gateway or proxy, not the Coze API itself. Retry later, or check the base URL / proxy setting.')
           : status >= 500
             ? text('服务端出错，稍后重试。', 'A server-side failure; retry later.')
-            : text('检查请求地址、方法和参数。', 'Check the URL, method and parameters.'),
+            : status < 400
+              ? text('这是一个无法跟随的重定向（没有 Location）：通常来自代理或错误的基础 URL。', 'A redirect that could not be followed (no Location): usually from a proxy or a wrong base URL.')
+              : text('检查请求地址、方法和参数。', 'Check the URL, method and parameters.'),
         ...(run.logid ? { logid: run.logid } : {}),
       };
     }

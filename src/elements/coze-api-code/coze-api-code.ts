@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CatalogEntry, EndpointEntry } from '../../core/catalog/schema.js';
-import { highlight, plainHtml, type HighlightTheme } from '../../core/code/highlight.js';
+import { highlight, highlightStyles, plainHtml, type HighlightTheme } from '../../core/code/highlight.js';
 import { codeLanguages, isLanguageId, type CodeLanguage, type CodeVariant, type LanguageId } from '../../core/code/languages.js';
 import { sampleBaseUrl, sampleCode, sampleKey, sampleUrl, type SampleInput, type SampleResult } from '../../core/code/sample.js';
 import { defaultScenario, sdkScenarios, type SdkScenario } from '../../core/code/scenarios.js';
@@ -99,22 +99,28 @@ const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(n
  * @cssprop [--coze-code-max-height=420px] - Height after which the code scrolls.
  * @cssprop [--coze-code-bg=#ffffff] - Code background (dark theme: #24292e, matching github-dark).
  * @cssprop [--coze-code-text=#24292e] - Colour of unhighlighted code (dark theme: #e1e4e8).
- * @cssprop [--coze-color-bg=#ffffff] - Panel background.
- * @cssprop [--coze-color-surface=#f7f8fa] - Background of chosen segments and keys.
- * @cssprop [--coze-color-text=#1f2329] - Text colour.
- * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text.
- * @cssprop [--coze-color-border=#dee0e3] - Borders.
- * @cssprop [--coze-color-accent=#4d53e8] - Run button, selected tab and choices.
- * @cssprop [--coze-color-danger=#c62828] - Stop button and errors.
- * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus ring.
- * @cssprop [--coze-font-mono] - Code font.
+ * @cssprop [--coze-color-bg=#ffffff] - Background (dark: #17181c).
+ * @cssprop [--coze-color-surface=#f7f8fa] - Panels, inputs and code blocks (dark: #202227).
+ * @cssprop [--coze-color-text=#1f2329] - Text (dark: #e8eaed).
+ * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text (dark: #a3a8b3).
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators (dark: #3a3d45).
+ * @cssprop [--coze-color-accent=#4d53e8] - Accent: selection, primary buttons, links (dark: #8f94ff).
+ * @cssprop [--coze-color-accent-text=#ffffff] - Text on the accent colour (dark: #0f1014).
+ * @cssprop [--coze-color-danger=#c62828] - Errors (dark: #ff8a80).
+ * @cssprop [--coze-color-danger-bg=#fdecec] - Background of error messages (dark: #3b1f1f).
+ * @cssprop [--coze-color-warning=#8a5a00] - Warnings (dark: #ffd27a).
+ * @cssprop [--coze-color-warning-bg=#fff4d6] - Background of warnings (dark: #3a3020).
+ * @cssprop [--coze-color-success=#1b7f3b] - Success, e.g. 2xx statuses (dark: #7ddc9a).
+ * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator, a box-shadow (dark: 0 0 0 2px #8f94ff).
+ * @cssprop [--coze-font-sans=system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Text font, with CJK faces.
+ * @cssprop [--coze-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace] - Code font.
  *
  * @fires coze-run - Before a run (from Run or Ctrl/Cmd+Enter); cancel it to stop the run. `detail.api`.
  * @fires coze-code-copy - The code was copied; `detail` has the API, language, variant, scenario and code.
  * @fires coze-code-language-change - Another language tab was chosen; `detail.language`.
  */
 export class CozeApiCode extends PlaygroundConsumer {
-  static override styles = styles;
+  static override styles = highlightStyles ? [styles, highlightStyles] : styles;
 
   /** The API to show (a catalogue id such as `chat.create`); empty: the session's selected API. */
   @property({ reflect: true }) api = '';

@@ -363,7 +363,7 @@ export class CozeApiForm extends PlaygroundConsumer {
             </ul>
           </section>`
         : nothing}
-      ${entry.docUrl
+      ${entry.docUrl && /^https?:\/\//i.test(entry.docUrl)
         ? html`<p class="doc-link"><a href=${entry.docUrl} target="_blank" rel="noopener noreferrer">${this.t('form.docLink')}<span class="sr-only"> ${this.t('form.docLinkNewTab')}</span> ↗</a></p>`
         : nothing}
     </div>`;
@@ -495,7 +495,7 @@ export class CozeApiForm extends PlaygroundConsumer {
     const problem = bodyTextProblem(values.bodyText);
     const locked = problem?.kind === 'syntax';
     // Without raw text (bodyText) the editor shows the fields' JSON, so the two always agree.
-    const generated = bodyJson(values);
+    const generated = bodyJson(values, entry);
     const json = values.bodyText ?? ('text' in generated ? generated.text : '{}');
     const view = this.bodyView;
     const tab = (name: 'fields' | 'json', label: string) =>

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { JsonParseError } from '../../core/form/draft.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 
 export interface JsonEditorContext {
   t(key: MessageKey, values?: Record<string, string | number>): string;
@@ -46,10 +47,10 @@ export function renderJsonEditor(ctx: JsonEditorContext): TemplateResult {
   };
   return html`<div part="json-editor" class="json-editor">
     <label class="sr-only" for=${ctx.id}>${ctx.t('form.json.label')}</label>
-    <div class="editor-frame ${invalid ? 'invalid' : ''}" style="--_lh: ${JSON_LINE_HEIGHT}px">
+    <div class="editor-frame ${invalid ? 'invalid' : ''}" ${cssomStyle({ '--_lh': `${JSON_LINE_HEIGHT}px` })}>
       <div class="gutter" aria-hidden="true">
         <pre>${numbers}</pre>
-        ${errorLine !== undefined ? html`<div class="error-line" style="top: calc(${errorLine - 1} * var(--_lh) + 8px)"></div>` : nothing}
+        ${errorLine !== undefined ? html`<div class="error-line" ${cssomStyle({ top: `calc(${errorLine - 1} * var(--_lh) + 8px)` })}></div>` : nothing}
       </div>
       <textarea
         id=${ctx.id}

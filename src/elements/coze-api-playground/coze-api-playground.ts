@@ -7,11 +7,27 @@ import * as playgroundStrings from '../../i18n/parts/playground.js';
 
 registerMessages(playgroundStrings);
 
-const PIN_KEY = 'coze-playground:tree-pinned:v1';
+const PIN_VERSION = 1;
+const PIN_KEY = `coze-playground:tree-pinned:v${PIN_VERSION}`;
+/** Pin state of any version; older ones than {@link PIN_VERSION} are dropped. */
+const OLD_PIN_KEY = /^coze-playground:tree-pinned:v(\d+)$/;
 
-/** Reads the saved pin state; anything but a stored boolean is reset (and said once). */
+/** Removes pin state saved under an older version's key; true when there was some. */
+function dropOutdatedPin(): boolean {
+  const old: string[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i) ?? '';
+    const match = OLD_PIN_KEY.exec(key);
+    if (match && Number(match[1]) < PIN_VERSION) old.push(key);
+  }
+  for (const key of old) localStorage.removeItem(key);
+  return old.length > 0;
+}
+
+/** Reads the saved pin state; anything but a stored boolean, or an older version's, is reset (and said once). */
 function readPinned(): { pinned: boolean; reset: boolean } {
   try {
+    if (dropOutdatedPin() && localStorage.getItem(PIN_KEY) === null) return { pinned: false, reset: true };
     const raw = localStorage.getItem(PIN_KEY);
     if (raw === null) return { pinned: false, reset: false };
     const value: unknown = JSON.parse(raw);
@@ -96,11 +112,27 @@ export class CozeApiPlayground extends PlaygroundConsumer {
 
   @state() private pinReset = false;
 
+  /** The last pin change could not be saved (storage full or disabled). */
+  @state() private pinNotSaved = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     const saved = readPinned();
     this.pinned = saved.pinned;
     this.pinReset = saved.reset;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed as Map<PropertyKey, unknown>).has('pinned') && changed.get('pinned') !== undefined) {
+      try {
+        localStorage.setItem(PIN_KEY, JSON.stringify(this.pinned));
+        this.pinNotSaved = false;
+      } catch {
+        // Quota or disabled storage: the pin state is not remembered; nothing breaks, and the drawer says so.
+        this.pinNotSaved = true;
+      }
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -112,11 +144,6 @@ export class CozeApiPlayground extends PlaygroundConsumer {
       this.watched = session;
     }
     if ((changed as Map<PropertyKey, unknown>).has('pinned') && changed.get('pinned') !== undefined) {
-      try {
-        localStorage.setItem(PIN_KEY, JSON.stringify(this.pinned));
-      } catch {
-        // Quota or disabled storage: the pin state is not remembered; nothing breaks.
-      }
       this.dispatchEvent(new CustomEvent('coze-pin-change', { detail: { pinned: this.pinned }, bubbles: true, composed: true }));
     }
   }
@@ -183,6 +210,7 @@ export class CozeApiPlayground extends PlaygroundConsumer {
           </button>
         </div>
         ${this.pinReset ? html`<p role="status" class="notice">${this.t('playground.pinReset')}</p>` : ''}
+        ${this.pinNotSaved ? html`<p role="status" class="notice">${this.t('playground.pinNotSaved')}</p>` : ''}
         <coze-api-tree hash-sync></coze-api-tree>
       </nav>
     </div>`;

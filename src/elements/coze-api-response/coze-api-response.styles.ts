@@ -527,6 +527,11 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  /* Blocks of a long answer: those out of view skip layout and paint (their last size is kept). */
+  .seg {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 10em;
+  }
   .caret {
     display: inline-block;
     width: 7px;

@@ -4,6 +4,7 @@ import { curlCommand } from '../../core/code/curl.js';
 import { prettyArguments, StreamAssembler, type ChatAssembly, type ToolCall, type WorkflowAssembly } from '../../core/response/assemble.js';
 import { indentJson } from '../../core/response/json-text.js';
 import { losslessJson } from '../../core/response/json-tree.js';
+import { textSegments } from '../../core/response/segments.js';
 import { formatBytes, formatMs } from '../../core/format.js';
 import { downloadName, eventStreamText, isHtml, statusFamily, viewOfHistory, viewOfRun, type RunView, type ViewBody, type ViewEvent } from '../../core/response/view.js';
 import { bodyJson, type DraftValues } from '../../core/request/build.js';
@@ -753,11 +754,11 @@ export class CozeApiResponse extends PlaygroundConsumer {
       ${chat.reasoning
         ? html`<details part="reasoning" class="reasoning" ?open=${ui.reasoningOpen} @toggle=${(e: Event) => (ui.reasoningOpen = (e.target as HTMLDetailsElement).open)}>
             <summary>${this.t('response.reasoning')}</summary>
-            <div class="reasoning-text">${chat.reasoning}</div>
+            <div class="reasoning-text">${this.renderLongText(chat.reasoning, false)}</div>
           </details>`
         : nothing}
       ${chat.answer || streaming
-        ? html`<div class="answer-text">${chat.answer}${streaming ? html`<span class="caret" aria-hidden="true"></span>` : nothing}</div>`
+        ? html`<div class="answer-text">${this.renderLongText(chat.answer, streaming)}</div>`
         : html`<p class="muted">${waiting ? this.t('response.tools.waiting') : this.t('response.answer.none')}</p>`}
       ${chat.followUps.length
         ? html`<div class="chips" role="group" aria-label=${this.t('response.followUps')}>
@@ -770,6 +771,16 @@ export class CozeApiResponse extends PlaygroundConsumer {
     </section>`;
   }
 
+  /**
+   * A streamed text in blocks of a few thousand characters (see `textSegments`): as it grows only the
+   * last block changes, so each frame lays out a little text, not the whole answer.
+   */
+  private renderLongText(text: string, caret: boolean): TemplateResult[] {
+    const parts = textSegments(text);
+    const last = parts.length - 1;
+    return parts.map((part, i) => html`<div class="seg">${part}${caret && i === last ? html`<span class="caret" aria-hidden="true"></span>` : nothing}</div>`);
+  }
+
   private renderWorkflow(wf: WorkflowAssembly, streaming: boolean) {
     return html`<section part="answer" class="answer" aria-label=${this.t('response.output')} aria-busy=${streaming ? 'true' : 'false'}>
       <div class="answer-head"><h3 class="sub">${this.t('response.output')}</h3>${wf.done ? html`<span class="badge">Done</span>` : nothing}</div>
@@ -777,7 +788,7 @@ export class CozeApiResponse extends PlaygroundConsumer {
         ? wf.messages.map(
             (m) => html`<div class="wf-message">
               ${m.nodeTitle ? html`<span class="node">${m.nodeTitle}</span>` : nothing}
-              <div class="answer-text">${m.content}</div>
+              <div class="answer-text">${this.renderLongText(m.content, false)}</div>
             </div>`,
           )
         : html`<p class="muted">${this.t('response.answer.none')}</p>`}

@@ -11,6 +11,7 @@ import { ref } from 'lit/directives/ref.js';
 import { indentJson, jsonTokens } from '../../core/response/json-text.js';
 import type { ViewEvent } from '../../core/response/view.js';
 import { scrollToShow, visibleWindow } from '../../core/response/window.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 
 /** Height of a folded row, px (the stylesheet sets the same). */
 export const EVENT_ROW_HEIGHT = 28;
@@ -215,7 +216,7 @@ export class EventTimeline implements ReactiveController {
       </div>
       <div class="ev-viewport" tabindex=${activeShown ? '-1' : '0'} @keydown=${this.onKeydown} @scroll=${this.onScroll} ${ref(this.setViewport)}>
         ${size
-          ? html`<div class="window" role="list" aria-label=${labels.label} style=${`padding-top:${win.before}px;padding-bottom:${win.after}px`}>${rows}</div>`
+          ? html`<div class="window" role="list" aria-label=${labels.label} ${cssomStyle({ 'padding-top': `${win.before}px`, 'padding-bottom': `${win.after}px` })}>${rows}</div>`
           : html`<p class="ev-none">${labels.none}</p>`}
       </div>`;
   }

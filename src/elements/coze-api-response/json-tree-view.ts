@@ -11,6 +11,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { ref } from 'lit/directives/ref.js';
 import { emptyTreeState, expandAllIds, flattenJson, initialExpansion, type JsonRow, type TreeViewState } from '../../core/response/json-tree.js';
 import { scrollToShow, visibleWindow } from '../../core/response/window.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 
 /** Height of one row, px (the stylesheet sets the same). */
 export const TREE_ROW_HEIGHT = 22;
@@ -213,7 +214,7 @@ export class JsonTreeView implements ReactiveController {
       @scroll=${this.onScroll}
       ${ref(this.setViewport)}
     >
-      <div class="window" style=${`padding-top:${win.before}px;padding-bottom:${win.after}px`}>${slice.map((row, i) => this.renderRow(row, win.start + i, win.start + i === active, labels))}</div>
+      <div class="window" ${cssomStyle({ 'padding-top': `${win.before}px`, 'padding-bottom': `${win.after}px` })}>${slice.map((row, i) => this.renderRow(row, win.start + i, win.start + i === active, labels))}</div>
     </div>`;
   }
 
@@ -223,16 +224,16 @@ export class JsonTreeView implements ReactiveController {
       if (row.type !== 'line' && (row.expandable || row.type !== 'node')) this.activate(row);
       else this.host.requestUpdate();
     };
-    const indent = `padding-left:${row.depth * 16 + 4}px`;
+    const indent = cssomStyle({ 'padding-left': `${row.depth * 16 + 4}px` });
     const common = { id: `${this.domId}-${index}`, cls: `row${active ? ' active' : ''}` };
     if (row.type === 'more' || row.type === 'all') {
       const text = row.type === 'more' ? labels.more(Math.min(PAGE, row.hidden ?? 0), row.hidden ?? 0) : labels.all(row.hidden ?? 0);
-      return html`<div id=${common.id} class="${common.cls} more" role="treeitem" aria-level=${row.depth + 1} aria-posinset=${row.pos} aria-setsize=${row.setSize} style=${indent} @click=${onClick}>
+      return html`<div id=${common.id} class="${common.cls} more" role="treeitem" aria-level=${row.depth + 1} aria-posinset=${row.pos} aria-setsize=${row.setSize} ${indent} @click=${onClick}>
         <span class="twisty" aria-hidden="true">${row.type === 'more' ? '⋯' : '⇣'}</span><span class="more-text">${text}</span>
       </div>`;
     }
     if (row.type === 'line') {
-      return html`<div id=${common.id} class="${common.cls} line" role="treeitem" aria-level=${row.depth + 1} aria-posinset=${row.pos} aria-setsize=${row.setSize} style=${indent} @click=${onClick}>
+      return html`<div id=${common.id} class="${common.cls} line" role="treeitem" aria-level=${row.depth + 1} aria-posinset=${row.pos} aria-setsize=${row.setSize} ${indent} @click=${onClick}>
         <span class="twisty" aria-hidden="true"></span><span class="v-string">${row.text || ' '}</span>
       </div>`;
     }
@@ -246,7 +247,7 @@ export class JsonTreeView implements ReactiveController {
       aria-posinset=${row.pos}
       aria-setsize=${row.setSize}
       aria-expanded=${row.expandable ? String(row.expanded) : nothing}
-      style=${indent}
+      ${indent}
       @click=${onClick}
     >
       <span class="twisty" aria-hidden="true">${twisty}</span>${row.key !== undefined

@@ -260,7 +260,8 @@ export class CozeApiTree extends PlaygroundConsumer {
     const event = new CustomEvent('coze-select', { detail: { id: leaf.key }, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(event)) return false;
     const entry = leaf.entry;
-    if (this.openDocs && entry.kind === 'doc' && entry.docUrl && from === 'user') {
+    // Only web pages open (a catalogue's `javascript:` or `data:` address never does).
+    if (this.openDocs && entry.kind === 'doc' && entry.docUrl && /^https?:\/\//i.test(entry.docUrl) && from === 'user') {
       window.open(entry.docUrl, '_blank', 'noopener');
       return true;
     }
@@ -407,7 +408,7 @@ export class CozeApiTree extends PlaygroundConsumer {
   private renderEntryRow(leaf: TreeLeaf, position: { posinset: number; setsize: number }, selected: boolean, tab: boolean): TemplateResult {
     const entry = leaf.entry;
     const detail = filtering(this.filter) ? matchDetail(leaf, this.filter.tokens, this.locale) : undefined;
-    const opensDoc = this.openDocs && entry.kind === 'doc' && !!entry.docUrl;
+    const opensDoc = this.openDocs && entry.kind === 'doc' && !!entry.docUrl && /^https?:\/\//i.test(entry.docUrl);
     return html`<li
       part=${selected ? 'item item-selected' : 'item'}
       role="treeitem"

@@ -10,6 +10,7 @@ import type { Token } from '../../core/chat-sdk/markdown.js';
 import { footerSegments, safeHttpUrl, type ResolvedOptions } from '../../core/chat-sdk/options.js';
 import { pick, type Locale, type MessageKey } from '../../i18n/index.js';
 import { icons } from './icons.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 import { blocks, type MarkdownView } from './markdown.js';
 
 export interface WindowView {
@@ -21,6 +22,8 @@ export interface WindowView {
   title: string;
   md: MarkdownView;
   tokensOf: (item: ReplyItem) => readonly Token[];
+  /** The reply has arrived but is not all on screen yet (a burst is revealed over a few frames). */
+  revealing: (item: ReplyItem) => boolean;
   draft: string;
   files: readonly File[];
   /** A short message above the composer (microphone unavailable, copy failed…). */
@@ -122,8 +125,9 @@ function renderReasoning(v: WindowView, item: ReplyItem): TemplateResult | typeo
 
 function renderReply(v: WindowView, item: ReplyItem, last: boolean): TemplateResult {
   const o = v.options;
-  const streaming = item.state === 'streaming' || item.state === 'waiting';
-  const settled = item.state === 'done' || item.state === 'stopped';
+  const revealing = v.revealing(item);
+  const streaming = item.state === 'streaming' || item.state === 'waiting' || revealing;
+  const settled = (item.state === 'done' || item.state === 'stopped') && !revealing;
   return html`<li class="msg bot ${item.state}" aria-busy=${streaming ? 'true' : 'false'}>
     ${avatar(o.icon, icons.bot)}
     <div class="body">
@@ -300,7 +304,7 @@ export function renderWindow(v: WindowView): TemplateResult {
     aria-modal="true"
     aria-labelledby="chat-title"
     lang=${v.locale}
-    style=${`--_window-width:${o.width}px;${o.zIndex !== undefined ? `z-index:${o.zIndex + 1};` : ''}`}
+    ${cssomStyle({ '--_window-width': `${o.width}px`, 'z-index': o.zIndex !== undefined ? o.zIndex + 1 : undefined })}
     @keydown=${v.onKeydown}
   >
     ${renderHeader(v)} ${v.listOpen && o.conversations ? renderList(v) : nothing} ${renderMessages(v)} ${renderComposer(v)} ${renderFooter(v)}

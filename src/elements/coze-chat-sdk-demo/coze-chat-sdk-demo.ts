@@ -11,6 +11,7 @@ import type { PlaygroundSession } from '../../core/session.js';
 import type { Transport, TransportError } from '../../core/transport/types.js';
 import { msg, pick, type Locale, type MessageKey, registerMessages } from '../../i18n/index.js';
 import { ContextConsumer } from '../shared/context-consumer.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 import type { WindowView } from './chat-window.js';
 import { icons } from './icons.js';
 import { renderEditor } from './code-editor.js';
@@ -52,6 +53,8 @@ function loadPreview(): Promise<PreviewModule> {
   return previewModule;
 }
 
+/** The most characters of a streamed reply added to the view in one frame (see `tokensOf`). */
+const REVEAL_PER_FRAME = 6000;
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex="0"]';
 const TIMELINE_SHOWN = 200;
 const MAX_FILES = 6;
@@ -93,17 +96,23 @@ const MAX_FILES = 6;
  * @cssprop [--coze-chat-sdk-stage-height=600px] - Height of the inline preview stage.
  * @cssprop [--coze-chat-sdk-window-height=560px] - Height of the PC chat window (capped by the stage or viewport).
  * @cssprop [--coze-chat-sdk-bubble-size=56px] - Diameter of the floating bubble.
- * @cssprop [--coze-chat-sdk-accent] - Colour of the bubble, the user's messages and primary buttons (default: `--coze-color-accent`).
- * @cssprop [--coze-color-bg=#ffffff] - Background.
- * @cssprop [--coze-color-surface=#f7f8fa] - Panels and inputs.
- * @cssprop [--coze-color-text=#1f2329] - Text.
- * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text.
- * @cssprop [--coze-color-border=#dee0e3] - Borders.
- * @cssprop [--coze-color-accent=#4d53e8] - Accent.
- * @cssprop [--coze-color-danger=#c62828] - Errors.
- * @cssprop [--coze-font-sans] - Text font.
- * @cssprop [--coze-font-mono] - Code font.
- * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator.
+ * @cssprop [--coze-chat-sdk-accent=var(--coze-color-accent, #4d53e8)] - Colour of the bubble, the user's messages and primary buttons.
+ * @cssprop [--coze-chat-sdk-panel-height=620px] - Tallest the configurator and code panels get before they scroll.
+ * @cssprop [--coze-color-bg=#ffffff] - Background (dark: #17181c).
+ * @cssprop [--coze-color-surface=#f7f8fa] - Panels, inputs and code blocks (dark: #202227).
+ * @cssprop [--coze-color-text=#1f2329] - Text (dark: #e8eaed).
+ * @cssprop [--coze-color-text-muted=#5c6370] - Secondary text (dark: #a3a8b3).
+ * @cssprop [--coze-color-border=#dee0e3] - Borders and separators (dark: #3a3d45).
+ * @cssprop [--coze-color-accent=#4d53e8] - Accent: selection, primary buttons, links (dark: #8f94ff).
+ * @cssprop [--coze-color-accent-text=#ffffff] - Text on the accent colour (dark: #0f1014).
+ * @cssprop [--coze-color-danger=#c62828] - Errors (dark: #ff8a80).
+ * @cssprop [--coze-color-danger-bg=#fdecec] - Background of error messages (dark: #3b1f1f).
+ * @cssprop [--coze-color-warning=#8a5a00] - Warnings (dark: #ffd27a).
+ * @cssprop [--coze-color-warning-bg=#fff4d6] - Background of warnings (dark: #3a3020).
+ * @cssprop [--coze-color-success=#1b7f3b] - Success, e.g. 2xx statuses (dark: #7ddc9a).
+ * @cssprop [--coze-focus-ring=0 0 0 2px #4d53e8] - Focus indicator, a box-shadow (dark: 0 0 0 2px #8f94ff).
+ * @cssprop [--coze-font-sans=system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - Text font, with CJK faces.
+ * @cssprop [--coze-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace] - Code font.
  *
  * @fires coze-chat-sdk-change - The configuration changed; `detail.options`, `detail.code`.
  * @fires coze-chat-sdk-run - Cancelable: Run was pressed; `detail.options`.
@@ -507,6 +516,7 @@ export class CozeChatSdkDemo extends ContextConsumer {
     this.chat = client.state;
     this.runCode = this.code;
     this.lexers.clear();
+    this.shownChars.clear();
     this.toolDrafts = {};
     this.draft = '';
     this.files = [];
@@ -584,10 +594,31 @@ export class CozeChatSdkDemo extends ContextConsumer {
     return 'light';
   }
 
+  /**
+   * The blocks of a reply as far as it is shown. A streamed reply is revealed at most
+   * `REVEAL_PER_FRAME` characters per frame, so a burst (a fast stream, a long answer arriving at
+   * once) is lexed and laid out over several frames instead of in one long one.
+   */
   private tokensOf = (item: ReplyItem): readonly Token[] => {
     let lexer = this.lexers.get(item.id);
     if (!lexer) this.lexers.set(item.id, (lexer = new this.preview!.IncrementalMarkdown()));
-    return lexer.lex(item.content);
+    const total = item.content.length;
+    const before = this.shownChars.get(item.id);
+    const live = item.state === 'streaming' || item.state === 'waiting';
+    // A reply first seen finished (a reopened conversation) shows at once.
+    const shown = before === undefined && !live ? total : Math.min(total, (before ?? 0) + REVEAL_PER_FRAME);
+    this.shownChars.set(item.id, shown);
+    if (shown < total) this.schedule();
+    return lexer.lex(shown === total ? item.content : item.content.slice(0, shown));
+  };
+
+  /** Characters of each reply on screen (see `tokensOf`). */
+  private readonly shownChars = new Map<string, number>();
+
+  /** The reply has arrived but is still being revealed: it stays "busy" until it is all on screen. */
+  private revealing = (item: ReplyItem): boolean => {
+    const shown = this.shownChars.get(item.id);
+    return shown !== undefined && shown < item.content.length;
   };
 
   private toggleBubble = () => (this.open ? this.hideChatBot() : this.showChatBot());
@@ -700,6 +731,7 @@ export class CozeChatSdkDemo extends ContextConsumer {
       title: this.windowTitle(),
       md,
       tokensOf: this.tokensOf,
+      revealing: this.revealing,
       draft: this.draft,
       files: this.files,
       notice: this.windowNotice,
@@ -852,7 +884,7 @@ export class CozeChatSdkDemo extends ContextConsumer {
     if (!this.running || !client || !chat) return nothing;
     const options = client.options;
     const title = this.windowTitle();
-    const z = options.zIndex !== undefined ? `z-index:${options.zIndex};` : '';
+    const z = cssomStyle({ 'z-index': options.zIndex });
     const hideBubble = !options.bubble || (this.open && options.layout === 'mobile');
     return html`${hideBubble
       ? nothing
@@ -860,7 +892,7 @@ export class CozeChatSdkDemo extends ContextConsumer {
           type="button"
           part="bubble"
           class="bubble ${this.open ? 'is-open' : ''}"
-          style=${z}
+          ${z}
           aria-label=${this.open ? this.tw('chat.w.bubbleClose', { title }) : this.tw('chat.w.bubble', { title })}
           aria-expanded=${this.open ? 'true' : 'false'}
           aria-haspopup="dialog"

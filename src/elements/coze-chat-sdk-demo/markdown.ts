@@ -8,6 +8,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { Token, Tokens } from 'marked';
 import { safeHttpUrl } from '../../core/chat-sdk/options.js';
 import { tokensFor, type CodeLines } from './highlight.js';
+import { cssomStyle } from '../shared/cssom-style.js';
 
 export interface MarkdownView {
   theme: 'light' | 'dark';
@@ -94,7 +95,7 @@ function codeBlock(t: Tokens.Code, view: MarkdownView, lines: CodeLines | null |
     ? lines.map(
         (line, i) =>
           html`${i ? '\n' : ''}${line.map((tok) =>
-            tok.color || tok.italic || tok.bold ? html`<span style=${`${tok.color ? `color:${tok.color};` : ''}${tok.italic ? 'font-style:italic;' : ''}${tok.bold ? 'font-weight:600;' : ''}`}>${tok.text}</span>` : tok.text,
+            tok.color || tok.italic || tok.bold ? html`<span ${cssomStyle({ color: tok.color, 'font-style': tok.italic ? 'italic' : undefined, 'font-weight': tok.bold ? '600' : undefined })}>${tok.text}</span>` : tok.text,
           )}`,
       )
     : t.text;
@@ -129,16 +130,16 @@ function listItem(item: Tokens.ListItem, view: MarkdownView): TemplateResult {
 }
 
 function table(t: Tokens.Table, view: MarkdownView): TemplateResult {
-  const align = (a: Tokens.TableCell['align']) => (a ? `text-align:${a}` : '');
+  const align = (a: Tokens.TableCell['align']) => cssomStyle({ 'text-align': a ?? undefined });
   return html`<div class="table-wrap" tabindex="0">
     <table>
       <thead>
         <tr>
-          ${t.header.map((c) => html`<th scope="col" style=${align(c.align)}>${inline(c.tokens, view)}</th>`)}
+          ${t.header.map((c) => html`<th scope="col" ${align(c.align)}>${inline(c.tokens, view)}</th>`)}
         </tr>
       </thead>
       <tbody>
-        ${t.rows.map((row) => html`<tr>${row.map((c) => html`<td style=${align(c.align)}>${inline(c.tokens, view)}</td>`)}</tr>`)}
+        ${t.rows.map((row) => html`<tr>${row.map((c) => html`<td ${align(c.align)}>${inline(c.tokens, view)}</td>`)}</tr>`)}
       </tbody>
     </table>
   </div>`;

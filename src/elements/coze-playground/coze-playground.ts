@@ -186,12 +186,14 @@ export class CozePlayground extends LitElement {
   private storeToken(): void {
     const token = this.session.token;
     for (const [mode, store] of [['session', safeStorage('sessionStorage')], ['local', safeStorage('localStorage')]] as const) {
-      if (!store) continue;
+      const wanted = mode === this.tokenStorage && typeof token === 'string' && !!token;
       try {
-        if (mode === this.tokenStorage && typeof token === 'string' && token) store.setItem(TOKEN_KEY, token);
+        if (!store) throw new DOMException('storage is not available', 'SecurityError');
+        if (wanted) store.setItem(TOKEN_KEY, token);
         else store.removeItem(TOKEN_KEY);
-      } catch {
-        // Storage full or disabled: the token simply stays in memory.
+      } catch (err) {
+        // Storage full or disabled: the token stays in memory only, and the form says so.
+        if (wanted) this.session.notify('token-not-saved', (err as Error)?.name);
       }
     }
   }
@@ -204,6 +206,17 @@ export class CozePlayground extends LitElement {
       saved = store?.getItem(TOKEN_KEY) ?? null;
     } catch {
       saved = null;
+    }
+    // A saved value that cannot be a token (spaces, line breaks, non-ASCII: it could not even go in a
+    // header) was not written by this element: drop it and say so, rather than fail every run.
+    if (saved && !/^[\x21-\x7e]{1,4096}$/.test(saved)) {
+      try {
+        store?.removeItem(TOKEN_KEY);
+      } catch {
+        // Read-only storage: the bad value is ignored all the same.
+      }
+      this.session.notify('token-reset', 'not a token');
+      return;
     }
     if (saved) this.session.setToken(saved);
   }

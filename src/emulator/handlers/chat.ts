@@ -622,6 +622,20 @@ function pieces(content: string, min = 40, max = 80, per = 6): string[] {
   return out.filter((p) => p !== '');
 }
 
+/**
+ * The `reply-tokens=N` fault (benchmarks): the answer repeated as numbered parts until it is exactly
+ * `count` tokens long, one token per piece, as a model streams a very long reply.
+ */
+function longPieces(answer: string, count: number, zh: boolean): string[] {
+  const base = answer.match(TOKEN) ?? [];
+  const out: string[] = [];
+  for (let part = 2; base.length && out.length < count; part++) {
+    out.push(...base);
+    out.push(...`\n\n### ${zh ? `第 ${part} 部分` : `Part ${part}`}\n\n`.match(TOKEN)!);
+  }
+  return out.slice(0, count);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The event stream of a chat (v3 chats, tool-output continuations and chatflow runs)
 
@@ -698,7 +712,8 @@ async function* replyEvents(ctx: EmulatorContext, { conversation, chat, run }: S
     touch(state, run);
     yield delta('', piece);
   }
-  for (const piece of pieces(reply.answer)) {
+  const long = ctx.faults.replyTokens;
+  for (const piece of long ? longPieces(reply.answer, long, hasCjk(reply.answer)) : pieces(reply.answer)) {
     if (signal.aborted) return;
     answer.content += piece;
     answer.updated_at = state.seconds();

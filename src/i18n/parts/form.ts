@@ -120,6 +120,8 @@ export const en = {
   'form.notice.drafts-reset': 'Saved drafts could not be read and were reset.',
   'form.notice.history-reset': 'Saved run history could not be read and was reset.',
   'form.notice.storage-full': 'Browser storage is full: drafts and history last only until this page closes.',
+  'form.notice.token-reset': 'The saved access token could not be read and was removed: enter it again.',
+  'form.notice.token-not-saved': 'The access token could not be saved in this browser (storage is full or disabled): it lasts only until this page closes.',
   'form.notice.dismiss': 'Dismiss',
 } as const;
 
@@ -244,5 +246,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'form.notice.drafts-reset': '已保存的参数草稿无法读取，已重置。',
   'form.notice.history-reset': '已保存的运行记录无法读取，已重置。',
   'form.notice.storage-full': '浏览器存储已满：参数草稿和运行记录只保留到关闭页面为止。',
+  'form.notice.token-reset': '已保存的访问令牌无法读取，已删除：请重新填写。',
+  'form.notice.token-not-saved': '访问令牌无法保存在此浏览器中（存储已满或被禁用）：它只保留到关闭页面为止。',
   'form.notice.dismiss': '知道了',
 };

@@ -8,6 +8,7 @@ export const en = {
   'playground.request': 'Request',
   'playground.codeAndResponse': 'Sample code and response',
   'playground.pinReset': 'The saved layout could not be read and was reset.',
+  'playground.pinNotSaved': 'The pin could not be remembered (browser storage is full or disabled): it lasts until this page closes.',
   'playground.responseEmpty': 'No response yet. Fill in the parameters, then press Run or Ctrl + Enter.',
 } as const;
 
@@ -20,5 +21,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'playground.request': '请求',
   'playground.codeAndResponse': '示例代码与响应',
   'playground.pinReset': '保存的布局无法读取，已重置。',
+  'playground.pinNotSaved': '无法记住固定状态（浏览器存储已满或被禁用）：它只保留到关闭页面为止。',
   'playground.responseEmpty': '还没有响应。填写参数后，点击“运行”或按 Ctrl + Enter。',
 };
