@@ -608,7 +608,9 @@ export class CozeChatSdkDemo extends ContextConsumer {
     // A reply first seen finished (a reopened conversation) shows at once.
     const shown = before === undefined && !live ? total : Math.min(total, (before ?? 0) + REVEAL_PER_FRAME);
     this.shownChars.set(item.id, shown);
-    if (shown < total) this.schedule();
+    // More to reveal, or the last piece just went on screen: the reply's busy state (read before this
+    // call) needs one more frame to catch up.
+    if (shown < total || (before !== undefined && before < total)) this.schedule();
     return lexer.lex(shown === total ? item.content : item.content.slice(0, shown));
   };
 
