@@ -32,8 +32,10 @@ declare global {
 
 /** Text bodies longer than this show their beginning (the download has all of it). */
 const TEXT_PREVIEW_CHARS = 200_000;
-/** Stream events taken into the answer and the timeline per animation frame. */
+/** Stream events taken into the answer and the timeline per animation frame: at most this many… */
 const FEED_PER_FRAME = 2000;
+/** …and for at most this long (ms), checked every 64 events. */
+const FEED_MS = 8;
 /** How long the outcome of a cancel stays on screen, ms. */
 const CANCEL_NOTICE_MS = 8_000;
 /** Bot chat APIs: Stop also cancels their chat on the server (`/v3/chat/cancel`); follow-ups fill the next `chat.create`. */
@@ -257,9 +259,17 @@ export class CozeApiResponse extends PlaygroundConsumer {
       ui.fed = 0;
       ui.events = view.events;
     }
-    // A bounded slice per frame: 10,000 events arriving at once never make one long task.
+    // A bounded slice per frame (by count and by time): 10,000 events arriving at once never make one
+    // long task, on a fast machine or a slow one.
     const until = Math.min(view.events.length, ui.fed + FEED_PER_FRAME);
-    for (; ui.fed < until; ui.fed++) ui.assembler.push(view.events[ui.fed]!);
+    const started = performance.now();
+    for (; ui.fed < until; ui.fed++) {
+      ui.assembler.push(view.events[ui.fed]!);
+      if ((ui.fed & 63) === 63 && performance.now() - started > FEED_MS) {
+        ui.fed++;
+        break;
+      }
+    }
     if (ui.fed < view.events.length) this.scheduleFrame();
     return ui.assembler.result;
   }

@@ -487,17 +487,16 @@ export const windowStyles = css`
   }
 
   /* Markdown ---------------------------------------------------------------------------------- */
-  /* Long answers: blocks out of view skip layout and paint (their last size is remembered). */
-  .md > * {
+  /* Long answers come in groups of blocks: groups out of view skip style, layout and paint (their last
+     size is remembered). The last block's bottom margin is taken back by the answer's own. */
+  .md-group {
     content-visibility: auto;
-    contain-intrinsic-size: auto 1.6em;
+    contain-intrinsic-size: auto 20em;
   }
-  .md > :first-child {
-    margin-top: 0;
+  .md {
+    margin-bottom: -0.6em;
   }
-  .md > :last-child {
-    margin-bottom: 0;
-  }
+
   .md p,
   .md ul,
   .md ol,

@@ -11,7 +11,7 @@ import { footerSegments, safeHttpUrl, type ResolvedOptions } from '../../core/ch
 import { pick, type Locale, type MessageKey } from '../../i18n/index.js';
 import { icons } from './icons.js';
 import { cssomStyle } from '../shared/cssom-style.js';
-import { blocks, type MarkdownView } from './markdown.js';
+import { answerBlocks, type MarkdownView } from './markdown.js';
 
 export interface WindowView {
   options: ResolvedOptions;
@@ -139,7 +139,7 @@ function renderReply(v: WindowView, item: ReplyItem, last: boolean): TemplateRes
         : nothing}
       ${renderReasoning(v, item)}
       ${item.state === 'waiting' && !item.content && !item.reasoning ? html`<p class="typing"><span class="dots" aria-hidden="true"><i></i><i></i><i></i></span><span class="sr-only">${v.tw('chat.w.waiting')}</span></p>` : nothing}
-      ${item.content ? html`<div class="md">${blocks(v.tokensOf(item), v.md, streaming)}</div>` : nothing}
+      ${item.content ? html`<div class="md">${answerBlocks(v.tokensOf(item), v.md, streaming)}</div>` : nothing}
       ${item.state === 'stopped' ? html`<p class="note">${v.tw('chat.w.stopped')}</p>` : nothing}
       ${settled && item.content
         ? html`<div class="actions">

@@ -54,7 +54,7 @@ function loadPreview(): Promise<PreviewModule> {
 }
 
 /** The most characters of a streamed reply added to the view in one frame (see `tokensOf`). */
-const REVEAL_PER_FRAME = 6000;
+const REVEAL_PER_FRAME = 3000;
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex="0"]';
 const TIMELINE_SHOWN = 200;
 const MAX_FILES = 6;
@@ -241,6 +241,20 @@ export class CozeChatSdkDemo extends ContextConsumer {
     super.disconnectedCallback();
     this.stopClient();
     this.recorder?.stop();
+    this.logObserver?.disconnect();
+    this.observedList = undefined;
+  }
+
+  private logObserver: ResizeObserver | undefined;
+  private observedList: Element | undefined;
+
+  /** While the visitor has not scrolled up, the message list shows its end. */
+  private followEnd(): void {
+    if (!this.open || !this.stick) return;
+    const log = this.renderRoot.querySelector('.log');
+    if (!log) return;
+    log.scrollTop = log.scrollHeight;
+    this.autoScrollTop = log.scrollTop;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -275,12 +289,15 @@ export class CozeChatSdkDemo extends ContextConsumer {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.open && this.stick) {
-      const log = this.renderRoot.querySelector('.log');
-      if (log) {
-        log.scrollTop = log.scrollHeight;
-        this.autoScrollTop = log.scrollTop;
-      }
+    this.followEnd();
+    // Long answers settle their height a frame later (blocks off screen keep an estimated size until
+    // they are laid out): the list keeps following the end whenever its content changes size.
+    const list = this.renderRoot.querySelector('.log > *') ?? undefined;
+    if (list !== this.observedList) {
+      this.logObserver ??= new ResizeObserver(() => this.followEnd());
+      if (this.observedList) this.logObserver.unobserve(this.observedList);
+      if (list) this.logObserver.observe(list);
+      this.observedList = list;
     }
     if (this.showEvents) {
       const events = this.renderRoot.querySelector('.events');

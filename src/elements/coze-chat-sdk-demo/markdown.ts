@@ -193,3 +193,27 @@ export function blocks(tokens: readonly Token[], view: MarkdownView, streaming: 
     return guard([t, open, view.theme, lines, view.newTab], () => block(t, view, open, lines));
   });
 }
+
+/** Blocks per group of a long answer (see `answerBlocks`). */
+const GROUP = 40;
+
+/**
+ * The blocks of a whole answer, in groups of `GROUP`. A group whose blocks are all settled is skipped
+ * as one unit while the answer grows (no per-block work), and off screen the browser skips its style
+ * and layout (`content-visibility` on `.md-group`): a 100,000-character answer costs about as much per
+ * frame as a short one.
+ */
+export function answerBlocks(tokens: readonly Token[], view: MarkdownView, streaming: boolean): unknown[] {
+  if (tokens.length <= GROUP) return [html`<div class="md-group">${blocks(tokens, view, streaming)}</div>`];
+  const groups: unknown[] = [];
+  const openFrom = streaming ? tokens.length - 2 : tokens.length;
+  for (let start = 0; start < tokens.length; start += GROUP) {
+    const slice = tokens.slice(start, start + GROUP);
+    const live = start + slice.length > openFrom;
+    // What can still change in a settled group: its code blocks' highlighting and the display settings.
+    const code = slice.filter((t) => t.type === 'code').map((t) => highlighted(t, view, false));
+    const render = () => html`<div class="md-group">${blocks(slice, view, live && streaming)}</div>`;
+    groups.push(live ? render() : guard([slice[0], slice.length, view.theme, view.newTab, ...code], render));
+  }
+  return groups;
+}
