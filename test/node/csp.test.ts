@@ -7,18 +7,12 @@
  * colours), and the browser must report no policy violation at all.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createEmulator } from '../../src/emulator/index.js';
-import { emulatorMiddleware } from '../../src/emulator/node.js';
+import type { Browser, Page } from 'playwright-core';
+import { bundlePage, launchChromium, root, servePage, type PageServer } from './browser-page.js';
 
-const root = join(import.meta.dirname, '..', '..');
 const pageDir = join(root, 'test', 'csp');
 
 export const STRICT_CSP = [
@@ -31,13 +25,6 @@ export const STRICT_CSP = [
   "media-src 'self' blob:",
 ].join('; ');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-};
-
 interface Violation {
   directive: string;
   blockedURI: string;
@@ -46,60 +33,12 @@ interface Violation {
 }
 
 let outDir = '';
-let server: Server;
+let served: PageServer | undefined;
 let origin = '';
 let browser: Browser;
 let page: Page;
 const consoleProblems: string[] = [];
 const pageErrors: string[] = [];
-
-/** Bundles the page script and the chat demo's highlighting worker into `outDir`. */
-async function bundle(): Promise<void> {
-  outDir = mkdtempSync(join(tmpdir(), 'coze-csp-'));
-  await build({
-    absWorkingDir: root,
-    entryPoints: { page: 'test/csp/page.ts', 'highlight.worker': 'src/elements/coze-chat-sdk-demo/highlight.worker.ts' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: join(root, 'tsconfig.json'),
-    conditions: ['browser', 'production'],
-    outdir: outDir,
-    logLevel: 'silent',
-  });
-}
-
-function serve(): Promise<void> {
-  const emulator = createEmulator({ basePath: '/coze-api', streamDelayMs: 2 });
-  const emulatorRoute = emulatorMiddleware(emulator, '/coze-api');
-  server = createServer((req, res) => {
-    // The policy goes on every answer: the page's, the scripts' and the worker's.
-    res.setHeader('content-security-policy', STRICT_CSP);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/coze-api/')) return emulatorRoute(req, res);
-    let file: string;
-    if (path === '/') file = join(pageDir, 'index.html');
-    else if (path === '/page.css') file = join(pageDir, 'page.css');
-    // The chat demo starts its worker as `new URL('./highlight.worker.ts', import.meta.url)`; Vite
-    // bundles that file by itself, esbuild leaves the URL alone: answer it with the worker bundle.
-    else if (path.endsWith('/highlight.worker.ts')) file = join(outDir, 'highlight.worker.js');
-    else file = normalize(join(outDir, decodeURIComponent(path)));
-    if (!file.startsWith(pageDir + sep) && !file.startsWith(outDir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file) === '.ts' ? '.js' : extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-}
 
 /** Violations the page saw (the listener is installed before any of the page's own code runs). */
 function violations(): Promise<Violation[]> {
@@ -108,14 +47,12 @@ function violations(): Promise<Violation[]> {
 
 describe('strict Content-Security-Policy', () => {
   before(async () => {
-    await bundle();
-    await serve();
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    // Every element, bundled with esbuild from the page script; the policy goes on every answer (the
+    // page's, the scripts' and the worker's).
+    outDir = await bundlePage('coze-csp-', { page: 'test/csp/page.ts' }, { conditions: ['browser', 'production'] });
+    served = await servePage(outDir, { '/': join(pageDir, 'index.html'), '/page.css': join(pageDir, 'page.css') }, { 'content-security-policy': STRICT_CSP });
+    origin = served.origin;
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Playwright's init scripts are not subject to the page's policy; this one only listens.
     await page.addInitScript(() => {
@@ -137,7 +74,7 @@ describe('strict Content-Security-Policy', () => {
 
   after(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await served?.close();
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 

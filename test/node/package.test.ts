@@ -16,10 +16,11 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { build as esbuild } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { createEmulator } from '../../src/emulator/index.js';
 import { emulatorMiddleware } from '../../src/emulator/node.js';
+import { launchChromium } from './browser-page.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const stage = join(root, '.tmp-consumer');
@@ -168,11 +169,7 @@ interface Loaded {
 
 /** Opens a page; collects page errors, console errors, failed requests and every URL requested. */
 async function open(path: string): Promise<Loaded> {
-  browser ??= await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  browser ??= await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const problems: string[] = [];
   const requests: string[] = [];

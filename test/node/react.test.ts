@@ -6,29 +6,17 @@
  * React handlers with the elements' events, which a handler may cancel.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createEmulator } from '../../src/emulator/index.js';
-import { emulatorMiddleware } from '../../src/emulator/node.js';
+import type { Browser, Page } from 'playwright-core';
+import { bundlePage, launchChromium, root, servePage, type PageServer } from './browser-page.js';
 
-const root = join(import.meta.dirname, '..', '..');
 const appDir = join(root, 'test', 'consumer', 'react');
 const TAGS = ['coze-playground', 'coze-api-tree', 'coze-api-form', 'coze-api-code', 'coze-api-response', 'coze-api-playground', 'coze-chat-sdk-demo'];
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-};
-
 let outDir = '';
-let server: Server;
+let served: PageServer | undefined;
 let origin = '';
 let browser: Browser;
 let page: Page;
@@ -54,65 +42,17 @@ function firesByTag(): Map<string, string[]> {
 
 const propName = (event: string) => `on${event.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase())}`;
 
-async function bundle(): Promise<void> {
-  outDir = mkdtempSync(join(tmpdir(), 'coze-react-'));
-  await build({
-    absWorkingDir: root,
-    entryPoints: { app: join(appDir, 'app.tsx'), 'highlight.worker': 'src/elements/coze-chat-sdk-demo/highlight.worker.ts' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
-    tsconfig: join(root, 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: outDir,
-    logLevel: 'silent',
-  });
-}
-
-function serve(): Promise<void> {
-  const emulator = createEmulator({ basePath: '/coze-api', streamDelayMs: 2 });
-  const emulatorRoute = emulatorMiddleware(emulator, '/coze-api');
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/coze-api/')) return emulatorRoute(req, res);
-    let file: string;
-    if (path === '/') file = join(appDir, 'index.html');
-    // The chat demo starts its worker as `new URL('./highlight.worker.ts', import.meta.url)`, which
-    // esbuild leaves alone: answer it with the worker bundle.
-    else if (path.endsWith('/highlight.worker.ts')) file = join(outDir, 'highlight.worker.js');
-    else file = normalize(join(outDir, decodeURIComponent(path)));
-    if (file !== join(appDir, 'index.html') && !file.startsWith(outDir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file) === '.ts' ? '.js' : extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-}
-
 /** The visible entries of the first tree, by catalogue id. */
 const treeItem = (id: string) => page.locator(`#parts coze-api-tree [role="treeitem"][data-key="${id}"] > .row`);
 const listed = (id: string) => page.locator(`#${id} li`).allTextContents();
 
 describe('React wrappers in a React app', () => {
   before(async () => {
-    await bundle();
-    await serve();
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    // React is CommonJS: esbuild converts it.
+    outDir = await bundlePage('coze-react-', { app: join(appDir, 'app.tsx') }, { jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' } });
+    served = await servePage(outDir, { '/': join(appDir, 'index.html') });
+    origin = served.origin;
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (err) => pageErrors.push(String(err)));
     await page.goto(`${origin}/`);
@@ -121,7 +61,7 @@ describe('React wrappers in a React app', () => {
 
   after(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await served?.close();
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
