@@ -54,7 +54,7 @@ function loadPreview(): Promise<PreviewModule> {
 }
 
 /** The most characters of a streamed reply added to the view in one frame (see `tokensOf`). */
-const REVEAL_PER_FRAME = 3000;
+const REVEAL_PER_FRAME = 2000;
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex="0"]';
 const TIMELINE_SHOWN = 200;
 const MAX_FILES = 6;
@@ -563,6 +563,7 @@ export class CozeChatSdkDemo extends ContextConsumer {
     if (this.frame) return;
     const flush = () => {
       this.frame = 0;
+      this.revealBudget = REVEAL_PER_FRAME;
       if (!this.client) return;
       this.chat = this.client.state;
       this.timelineVersion++;
@@ -622,8 +623,14 @@ export class CozeChatSdkDemo extends ContextConsumer {
     const total = item.content.length;
     const before = this.shownChars.get(item.id);
     const live = item.state === 'streaming' || item.state === 'waiting';
-    // A reply first seen finished (a reopened conversation) shows at once.
-    const shown = before === undefined && !live ? total : Math.min(total, (before ?? 0) + REVEAL_PER_FRAME);
+    // A reply first seen finished (a reopened conversation) shows at once. Otherwise it grows only in
+    // the frame's own render (see `schedule`), not in renders a keystroke asks for.
+    let shown = total;
+    if (before !== undefined || live) {
+      const step = Math.min(this.revealBudget, total - (before ?? 0));
+      this.revealBudget -= step;
+      shown = (before ?? 0) + step;
+    }
     this.shownChars.set(item.id, shown);
     // More to reveal, or the last piece just went on screen: the reply's busy state (read before this
     // call) needs one more frame to catch up.
@@ -633,6 +640,8 @@ export class CozeChatSdkDemo extends ContextConsumer {
 
   /** Characters of each reply on screen (see `tokensOf`). */
   private readonly shownChars = new Map<string, number>();
+  /** Characters replies may still grow by in this frame's render. */
+  private revealBudget = 0;
 
   /** The reply has arrived but is still being revealed: it stays "busy" until it is all on screen. */
   private revealing = (item: ReplyItem): boolean => {
