@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { SessionChange } from '../../core/session.js';
 import { PlaygroundConsumer } from '../shared/consumer.js';
 import { styles } from './coze-api-playground.styles.js';
 import { registerMessages } from '../../i18n/index.js';
@@ -88,12 +89,9 @@ export class CozeApiPlayground extends PlaygroundConsumer {
 
   private responseRequested = false;
 
-  private readonly onSessionEvent = (event: Event): void => {
-    const { change } = (event as CustomEvent<{ change: string }>).detail;
+  protected override sessionChanged(change: SessionChange): void {
     if (change === 'run' || change === 'shown') this.ensureResponsePanel();
-  };
-
-  private watched: EventTarget | undefined;
+  }
 
   private ensureResponsePanel(): void {
     if (this.responseRequested || customElements.get('coze-api-response')) return;
@@ -137,12 +135,6 @@ export class CozeApiPlayground extends PlaygroundConsumer {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const session = this.session;
-    if (session !== this.watched) {
-      this.watched?.removeEventListener('change', this.onSessionEvent);
-      session.addEventListener('change', this.onSessionEvent);
-      this.watched = session;
-    }
     if ((changed as Map<PropertyKey, unknown>).has('pinned') && changed.get('pinned') !== undefined) {
       this.dispatchEvent(new CustomEvent('coze-pin-change', { detail: { pinned: this.pinned }, bubbles: true, composed: true }));
     }
@@ -177,12 +169,6 @@ export class CozeApiPlayground extends PlaygroundConsumer {
     this.treeOpen = true;
     void this.updateComplete.then(() => (this.renderRoot.querySelector('coze-api-tree') as HTMLElement | null)?.focus());
   };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.watched?.removeEventListener('change', this.onSessionEvent);
-    this.watched = undefined;
-  }
 
   protected override render() {
     return html`<div part="base" @keydown=${this.onKeydown}>

@@ -8,7 +8,7 @@ import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { displayContext, sessionContext, transportContext, type DisplaySettings, type Theme } from '../../context/index.js';
-import type { PlaygroundSession } from '../../core/session.js';
+import type { PlaygroundSession, SessionChange } from '../../core/session.js';
 import type { Transport } from '../../core/transport/types.js';
 import { msg, toLocale, type Locale, type MessageKey } from '../../i18n/index.js';
 
@@ -35,7 +35,13 @@ export class ContextConsumer extends LitElement {
   @state() protected sessionVersion = 0;
 
   private listening: PlaygroundSession | undefined;
-  private readonly onSessionChange = () => this.sessionVersion++;
+  private readonly onSessionChange = (event: Event) => {
+    this.sessionVersion++;
+    this.sessionChanged((event as CustomEvent<{ change: SessionChange }>).detail.change);
+  };
+
+  /** Called on every change of the watched session, before the re-render it causes. */
+  protected sessionChanged(_change: SessionChange): void {}
 
   override connectedCallback(): void {
     super.connectedCallback();
